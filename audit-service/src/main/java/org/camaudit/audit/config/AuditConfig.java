@@ -1,0 +1,70 @@
+package org.camaudit.audit.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Everything the audit service can be told; the inventory's URL is {@code quarkus.rest-client.inventory.url}. */
+@ConfigMapping(prefix = "camaudit.audit")
+public interface AuditConfig {
+
+    /** How the service reads devices from inventory-service. */
+    Inventory inventory();
+
+    /** Where the shipped defaults come from. */
+    Defaults defaults();
+
+    /** Audit runs. */
+    Audits audits();
+
+    /** Listing endpoints. */
+    Paging paging();
+
+    interface Inventory {
+
+        /** Account used against inventory-service (env {@code INVENTORY_USER}); none sends no credentials. */
+        Optional<String> user();
+
+        /** Its password (env {@code INVENTORY_PASSWORD}). */
+        Optional<String> password();
+
+        /** Devices asked for per request; inventory-service allows at most 1000. */
+        @WithDefault("1000")
+        int pageSize();
+
+        /** An audit refuses inventories larger than this, so a misbehaving inventory cannot exhaust memory. */
+        @WithDefault("2000000")
+        int maxDevices();
+    }
+
+    interface Defaults {
+
+        /** Classpath resource of the policy seeded as version 1 into an empty database. */
+        @WithDefault("policy/default-policy.json")
+        String policy();
+
+        /** Classpath resource of the cost table seeded as version 1 into an empty database. */
+        @WithDefault("policy/cost-table.json")
+        String costTable();
+    }
+
+    interface Audits {
+
+        /** Longest time storing one audit's findings may take before it is rolled back. */
+        @WithDefault("10m")
+        Duration transactionTimeout();
+    }
+
+    interface Paging {
+
+        /** Page size when a request names none. */
+        @WithDefault("50")
+        int defaultSize();
+
+        /** Largest page a request may ask for. */
+        @WithDefault("1000")
+        int maxSize();
+    }
+}

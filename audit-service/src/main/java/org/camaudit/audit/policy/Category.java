@@ -1,0 +1,26 @@
+package org.camaudit.audit.policy;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/** What kind of device a finding is, which decides its replacement and its cost. */
+public enum Category {
+    @JsonProperty("fixed")
+    FIXED,
+    @JsonProperty("dome")
+    DOME,
+    @JsonProperty("ptz")
+    PTZ,
+    @JsonProperty("nvr")
+    NVR,
+    @JsonProperty("intercom")
+    INTERCOM,
+    @JsonProperty("thermal")
+    THERMAL,
+    @JsonProperty("camera")
+    CAMERA;
+
+    /** The name used in JSON, CSV and the cost table. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}
