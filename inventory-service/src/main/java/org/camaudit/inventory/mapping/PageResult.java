@@ -1,0 +1,7 @@
+package org.camaudit.inventory.mapping;
+
+import java.util.List;
+
+/** One page of a list endpoint: the rows, the 0-based page, the page size and the total of all pages. */
+public record PageResult<T>(List<T> items, int page, int size, long total) {
+}

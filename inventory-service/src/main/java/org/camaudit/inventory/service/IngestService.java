@@ -1,0 +1,479 @@
+package org.camaudit.inventory.service;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import org.camaudit.common.problem.ProblemException;
+import org.camaudit.inventory.config.InventoryConfig;
+import org.camaudit.inventory.mapping.IngestResult;
+import org.camaudit.inventory.mapping.Observation;
+import org.camaudit.inventory.mapping.ObservationBatch;
+
+/**
+ * Records one scan's observations: the scan, a device per identity, a sighting per observation, and the
+ * {@code missing} rule for the scan's site, all in one transaction.
+ *
+ * <p>A batch is processed with a fixed number of set-based statements whatever its size: the observations
+ * are staged in a temporary table with one {@code unnest} insert, matched to devices (manufacturer +
+ * serial number, else MAC, else site + ip), unmatched ones are inserted with {@code ON CONFLICT DO NOTHING}
+ * (the partial unique indexes on {@code device} are the identity rules, so concurrent scans of the same
+ * devices cannot create duplicates), everything is matched again, and matched devices are locked in id order
+ * and updated. A collision with a concurrent scan (deadlock, unique key race) retries the whole transaction.
+ *
+ * <p>The response is stored with the scan: posting the same {@code scanId} again changes nothing and gets
+ * the same answer.
+ */
+@ApplicationScoped
+public class IngestService {
+
+    private static final String STAGE_TABLES = """
+            CREATE TEMP TABLE ingest_obs (
+                idx int PRIMARY KEY, ip varchar(45) NOT NULL, mac varchar(17), manufacturer varchar(255),
+                reported_manufacturer varchar(255), model varchar(255), firmware_version varchar(255),
+                serial_number varchar(255), hardware_id varchar(255), discovered_by jsonb NOT NULL,
+                onvif jsonb, http_ports jsonb NOT NULL, evidence jsonb NOT NULL, observed_at timestamptz NOT NULL,
+                device_id bigint) ON COMMIT DROP;
+            CREATE TEMP TABLE ingest_created (id bigint PRIMARY KEY) ON COMMIT DROP;
+            CREATE TEMP TABLE ingest_change ON COMMIT DROP AS
+                SELECT id, site, ip, mac, manufacturer, reported_manufacturer, model, firmware_version, serial_number,
+                    hardware_id, discovered_by, onvif, http_ports, evidence, status, last_seen, last_scan_id,
+                    false AS changed
+                FROM device WITH NO DATA
+            """;
+
+    private static final String STAGE = """
+            INSERT INTO ingest_obs (idx, ip, mac, manufacturer, reported_manufacturer, model, firmware_version,
+                serial_number, hardware_id, discovered_by, onvif, http_ports, evidence, observed_at)
+            SELECT u.idx, u.ip, u.mac, u.manufacturer, u.reported_manufacturer, u.model, u.firmware_version,
+                u.serial_number, u.hardware_id, u.discovered_by::jsonb, u.onvif::jsonb, u.http_ports::jsonb,
+                u.evidence::jsonb, u.observed_at::timestamptz
+            FROM unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+              AS u(idx, ip, mac, manufacturer, reported_manufacturer, model, firmware_version, serial_number,
+                hardware_id, discovered_by, onvif, http_ports, evidence, observed_at)
+            """;
+
+    /**
+     * The identity rules, in order: manufacturer + serial number; else MAC; else a device at the same site
+     * and ip whose MAC and serial number do not contradict the observation; else the anonymous device
+     * (neither MAC nor serial key) at that site and ip.
+     */
+    private static final String MATCH = """
+            UPDATE ingest_obs o SET device_id = COALESCE(
+                (SELECT d.id FROM device d
+                  WHERE o.serial_number IS NOT NULL AND o.manufacturer IS NOT NULL
+                    AND d.serial_number IS NOT NULL AND d.manufacturer IS NOT NULL
+                    AND lower(d.manufacturer) = lower(o.manufacturer) AND d.serial_number = o.serial_number),
+                (SELECT d.id FROM device d WHERE o.mac IS NOT NULL AND d.mac = o.mac),
+                (SELECT d.id FROM device d
+                  WHERE d.site = ? AND d.ip = o.ip
+                    AND (o.mac IS NULL OR d.mac IS NULL)
+                    AND (o.serial_number IS NULL OR d.serial_number IS NULL OR d.serial_number = o.serial_number)
+                  ORDER BY d.last_seen DESC, d.id DESC LIMIT 1),
+                (SELECT d.id FROM device d
+                  WHERE o.mac IS NULL AND (o.serial_number IS NULL OR o.manufacturer IS NULL)
+                    AND d.site = ? AND d.ip = o.ip
+                    AND d.mac IS NULL AND (d.serial_number IS NULL OR d.manufacturer IS NULL)))
+            WHERE o.device_id IS NULL
+            """;
+
+    private static final String INSERT_NEW = """
+            WITH inserted AS (
+                INSERT INTO device (site, ip, mac, manufacturer, reported_manufacturer, model, firmware_version,
+                    serial_number, hardware_id, discovered_by, onvif, http_ports, evidence, first_seen, last_seen,
+                    last_scan_id)
+                SELECT ?, o.ip, o.mac, o.manufacturer, o.reported_manufacturer, o.model, o.firmware_version,
+                    o.serial_number, o.hardware_id, o.discovered_by, o.onvif, o.http_ports, o.evidence,
+                    o.observed_at, o.observed_at, ?
+                FROM ingest_obs o WHERE o.device_id IS NULL
+                ORDER BY lower(o.manufacturer), o.serial_number, o.mac, o.ip, o.idx
+                ON CONFLICT DO NOTHING
+                RETURNING id)
+            INSERT INTO ingest_created SELECT id FROM inserted
+            """;
+
+    private static final String LOCK = """
+            SELECT count(*) FROM (
+                SELECT d.id FROM device d WHERE d.id IN (SELECT device_id FROM ingest_obs)
+                ORDER BY d.id FOR UPDATE OF d) locked
+            """;
+
+    /**
+     * The new state of every observed device, from its latest observation in the batch. A value the
+     * observation lacks keeps the stored one; an observation older than the device's last sighting (a
+     * spooled scan replayed late) only fills gaps.
+     */
+    private static final String CHANGES = """
+            INSERT INTO ingest_change
+            SELECT d.id,
+                CASE WHEN n.newer THEN ? ELSE d.site END AS site,
+                CASE WHEN n.newer THEN o.ip ELSE d.ip END AS ip,
+                CASE WHEN n.newer THEN coalesce(o.mac, d.mac) ELSE coalesce(d.mac, o.mac) END AS mac,
+                CASE WHEN n.newer THEN coalesce(o.manufacturer, d.manufacturer)
+                     ELSE coalesce(d.manufacturer, o.manufacturer) END AS manufacturer,
+                CASE WHEN n.newer THEN coalesce(o.reported_manufacturer, d.reported_manufacturer)
+                     ELSE coalesce(d.reported_manufacturer, o.reported_manufacturer) END AS reported_manufacturer,
+                CASE WHEN n.newer THEN coalesce(o.model, d.model) ELSE coalesce(d.model, o.model) END AS model,
+                CASE WHEN n.newer THEN coalesce(o.firmware_version, d.firmware_version)
+                     ELSE coalesce(d.firmware_version, o.firmware_version) END AS firmware_version,
+                CASE WHEN n.newer THEN coalesce(o.serial_number, d.serial_number)
+                     ELSE coalesce(d.serial_number, o.serial_number) END AS serial_number,
+                CASE WHEN n.newer THEN coalesce(o.hardware_id, d.hardware_id)
+                     ELSE coalesce(d.hardware_id, o.hardware_id) END AS hardware_id,
+                CASE WHEN n.newer AND o.discovered_by <> '[]' THEN o.discovered_by ELSE d.discovered_by END AS discovered_by,
+                CASE WHEN n.newer THEN coalesce(o.onvif, d.onvif) ELSE coalesce(d.onvif, o.onvif) END AS onvif,
+                CASE WHEN n.newer AND o.http_ports <> '[]' THEN o.http_ports ELSE d.http_ports END AS http_ports,
+                CASE WHEN n.newer AND o.evidence <> '[]' THEN o.evidence ELSE d.evidence END AS evidence,
+                CASE WHEN d.status = 'missing' THEN 'active' ELSE d.status END AS status,
+                greatest(d.last_seen, o.observed_at) AS last_seen,
+                CASE WHEN n.newer THEN ? ELSE d.last_scan_id END AS last_scan_id,
+                false AS changed
+            FROM (SELECT DISTINCT ON (device_id) * FROM ingest_obs ORDER BY device_id, observed_at DESC, idx DESC) o
+            JOIN device d ON d.id = o.device_id
+            CROSS JOIN LATERAL (SELECT o.observed_at >= d.last_seen AS newer) n
+            """;
+
+    /** A MAC another device already has (or two devices of the batch would get) is not moved. */
+    private static final String KEEP_TAKEN_MAC = """
+            UPDATE ingest_change c SET mac = d.mac FROM device d
+            WHERE d.id = c.id AND c.mac IS NOT NULL AND c.mac IS DISTINCT FROM d.mac
+              AND (EXISTS (SELECT 1 FROM device x WHERE x.mac = c.mac AND x.id <> c.id)
+                   OR EXISTS (SELECT 1 FROM ingest_change y WHERE y.mac = c.mac AND y.id <> c.id))
+            """;
+
+    /** Likewise a manufacturer + serial number pair that names another device. */
+    private static final String KEEP_TAKEN_SERIAL = """
+            UPDATE ingest_change c SET serial_number = d.serial_number, manufacturer = d.manufacturer FROM device d
+            WHERE d.id = c.id AND c.serial_number IS NOT NULL AND c.manufacturer IS NOT NULL
+              AND (c.serial_number, lower(c.manufacturer)) IS DISTINCT FROM (d.serial_number, lower(d.manufacturer))
+              AND (EXISTS (SELECT 1 FROM device x WHERE x.id <> c.id AND x.serial_number IS NOT NULL
+                             AND x.manufacturer IS NOT NULL AND x.serial_number = c.serial_number
+                             AND lower(x.manufacturer) = lower(c.manufacturer))
+                   OR EXISTS (SELECT 1 FROM ingest_change y WHERE y.id <> c.id AND y.serial_number = c.serial_number
+                             AND lower(y.manufacturer) = lower(c.manufacturer)))
+            """;
+
+    private static final String MARK_CHANGED = """
+            UPDATE ingest_change c SET changed =
+                (d.site, d.ip, d.mac, d.manufacturer, d.reported_manufacturer, d.model, d.firmware_version,
+                 d.serial_number, d.hardware_id, d.discovered_by, d.onvif, d.http_ports, d.evidence, d.status::text)
+                IS DISTINCT FROM
+                (c.site, c.ip, c.mac, c.manufacturer, c.reported_manufacturer, c.model, c.firmware_version,
+                 c.serial_number, c.hardware_id, c.discovered_by, c.onvif, c.http_ports, c.evidence, c.status::text)
+            FROM device d WHERE d.id = c.id
+            """;
+
+    private static final String APPLY = """
+            UPDATE device d SET site = c.site, ip = c.ip, mac = c.mac, manufacturer = c.manufacturer,
+                reported_manufacturer = c.reported_manufacturer, model = c.model,
+                firmware_version = c.firmware_version, serial_number = c.serial_number, hardware_id = c.hardware_id,
+                discovered_by = c.discovered_by, onvif = c.onvif, http_ports = c.http_ports, evidence = c.evidence,
+                status = c.status, last_seen = c.last_seen, last_scan_id = c.last_scan_id, version = d.version + 1
+            FROM ingest_change c WHERE d.id = c.id
+            """;
+
+    private static final String SIGHTINGS = """
+            INSERT INTO sighting (device_id, scan_id, site, ip, mac, manufacturer, model, firmware_version,
+                discovered_by, observed_at)
+            SELECT o.device_id, ?, ?, o.ip, o.mac, o.manufacturer, o.model, o.firmware_version, o.discovered_by,
+                o.observed_at
+            FROM ingest_obs o ORDER BY o.idx
+            """;
+
+    private static final String RESULTS = """
+            SELECT o.device_id, o.ip, cr.id IS NOT NULL AS created, c.changed
+            FROM ingest_obs o
+            JOIN ingest_change c ON c.id = o.device_id
+            LEFT JOIN ingest_created cr ON cr.id = o.device_id
+            ORDER BY o.idx
+            """;
+
+    /** Active devices of the site that none of its last N scans saw. */
+    private static final String MARK_MISSING = """
+            UPDATE device d SET status = 'missing', version = d.version + 1
+            WHERE d.site = ? AND d.status = 'active'
+              AND (SELECT count(*) FROM scan s WHERE s.site = ?) >= ?
+              AND d.last_scan_id NOT IN (
+                  SELECT s.scan_id FROM scan s WHERE s.site = ? ORDER BY s.started_at DESC, s.seq DESC LIMIT ?)
+            """;
+
+    private final AgroalDataSource dataSource;
+    private final ObjectMapper json;
+    private final InventoryConfig config;
+    private final MeterRegistry meters;
+    private final Timer ingestTimer;
+
+    IngestService(AgroalDataSource dataSource, ObjectMapper json, InventoryConfig config, MeterRegistry meters) {
+        this.dataSource = dataSource;
+        this.json = json;
+        this.config = config;
+        this.meters = meters;
+        this.ingestTimer = Timer.builder("camaudit.inventory.ingest")
+                .description("Time to record one batch of observations").register(meters);
+    }
+
+    /**
+     * Records the batch, or returns the stored answer when its {@code scanId} was recorded before.
+     *
+     * @throws SQLException when the database cannot be reached or rejects the batch (nothing is stored)
+     */
+    public IngestResult ingest(ObservationBatch batch) throws SQLException {
+        if (batch.observations().size() > config.maxObservations()) {
+            throw new ProblemException(Response.Status.REQUEST_ENTITY_TOO_LARGE, "Too many observations",
+                    "A request may carry at most " + config.maxObservations() + " observations; this one has "
+                            + batch.observations().size() + ". Split the scan into several requests.");
+        }
+        Staged staged = stage(batch);
+        Timer.Sample sample = Timer.start(meters);
+        try {
+            for (int attempt = 1; ; attempt++) {
+                try {
+                    IngestResult result = QuarkusTransaction.requiringNew().call(() -> ingestOnce(batch, staged));
+                    count(result);
+                    return result;
+                } catch (RuntimeException e) {
+                    SQLException sql = sqlCause(e).orElseThrow(() -> e);
+                    if (!retryable(sql) || attempt >= config.ingestAttempts()) {
+                        throw sql;
+                    }
+                    Log.debugf("scan %s collided with a concurrent scan (%s), attempt %d", batch.scanId(),
+                            sql.getSQLState(), attempt);
+                }
+            }
+        } finally {
+            sample.stop(ingestTimer);
+        }
+    }
+
+    private IngestResult ingestOnce(ObservationBatch batch, Staged staged) throws SQLException, JsonProcessingException {
+        try (Connection c = dataSource.getConnection()) {
+            if (!insertScan(c, batch, staged)) {
+                return storedResult(c, batch.scanId());
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute(STAGE_TABLES);
+            }
+            try (PreparedStatement ps = c.prepareStatement(STAGE)) {
+                ps.setArray(1, c.createArrayOf("int4", staged.idx));
+                for (int col = 0; col < staged.columns.length; col++) {
+                    ps.setArray(col + 2, c.createArrayOf("text", staged.columns[col]));
+                }
+                ps.executeUpdate();
+            }
+            try (Statement st = c.createStatement()) {
+                st.execute("ANALYZE ingest_obs");
+            }
+            match(c, batch.site());
+            try (PreparedStatement ps = c.prepareStatement(INSERT_NEW)) {
+                ps.setString(1, batch.site());
+                ps.setString(2, batch.scanId());
+                ps.executeUpdate();
+            }
+            match(c, batch.site());
+            try (Statement st = c.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT count(*) FROM ingest_obs WHERE device_id IS NULL")) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    throw new SQLException("observations left without a device after insert", "40001");
+                }
+            }
+            try (Statement st = c.createStatement()) {
+                st.executeQuery(LOCK).close();
+            }
+            try (PreparedStatement ps = c.prepareStatement(CHANGES)) {
+                ps.setString(1, batch.site());
+                ps.setString(2, batch.scanId());
+                ps.executeUpdate();
+            }
+            try (Statement st = c.createStatement()) {
+                st.executeUpdate(KEEP_TAKEN_MAC);
+                st.executeUpdate(KEEP_TAKEN_SERIAL);
+                st.executeUpdate(MARK_CHANGED);
+                st.executeUpdate(APPLY);
+            }
+            try (PreparedStatement ps = c.prepareStatement(SIGHTINGS)) {
+                ps.setString(1, batch.scanId());
+                ps.setString(2, batch.site());
+                ps.executeUpdate();
+            }
+            IngestResult result = results(c, batch.scanId());
+            markMissing(c, batch.site());
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE scan SET received = ?, created = ?, updated = ?, unchanged = ?, response = ?::jsonb WHERE scan_id = ?")) {
+                ps.setInt(1, result.received());
+                ps.setInt(2, result.created());
+                ps.setInt(3, result.updated());
+                ps.setInt(4, result.unchanged());
+                ps.setString(5, json.writeValueAsString(result));
+                ps.setString(6, batch.scanId());
+                ps.executeUpdate();
+            }
+            return result;
+        }
+    }
+
+    /** Inserts the scan row; false when a scan with this id exists (waiting for a concurrent insert to end). */
+    private boolean insertScan(Connection c, ObservationBatch batch, Staged staged) throws SQLException, JsonProcessingException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO scan (scan_id, site, scanner_host, scanner_version, started_at, finished_at, targets)
+                VALUES (?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (scan_id) DO NOTHING""")) {
+            ps.setString(1, batch.scanId());
+            ps.setString(2, batch.site());
+            ps.setString(3, batch.scanner() == null ? null : trimToNull(batch.scanner().host()));
+            ps.setString(4, batch.scanner() == null ? null : trimToNull(batch.scanner().version()));
+            ps.setObject(5, staged.startedAt);
+            ps.setObject(6, batch.finishedAt());
+            ps.setString(7, json.writeValueAsString(batch.targets() == null ? List.of() : batch.targets()));
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    private IngestResult storedResult(Connection c, String scanId) throws SQLException, JsonProcessingException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT response::text FROM scan WHERE scan_id = ?")) {
+            ps.setString(1, scanId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return json.readValue(rs.getString(1), IngestResult.class);
+            }
+        }
+    }
+
+    private static void match(Connection c, String site) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(MATCH)) {
+            ps.setString(1, site);
+            ps.setString(2, site);
+            ps.executeUpdate();
+        }
+    }
+
+    private IngestResult results(Connection c, String scanId) throws SQLException {
+        List<IngestResult.DeviceResult> devices = new ArrayList<>();
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(RESULTS)) {
+            while (rs.next()) {
+                String result;
+                if (rs.getBoolean(3)) {
+                    result = "created";
+                    created++;
+                } else if (rs.getBoolean(4)) {
+                    result = "updated";
+                    updated++;
+                } else {
+                    result = "unchanged";
+                    unchanged++;
+                }
+                devices.add(new IngestResult.DeviceResult(rs.getLong(1), rs.getString(2), result));
+            }
+        }
+        return new IngestResult(scanId, devices.size(), created, updated, unchanged, devices);
+    }
+
+    private void markMissing(Connection c, String site) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(MARK_MISSING)) {
+            ps.setString(1, site);
+            ps.setString(2, site);
+            ps.setInt(3, config.missingAfterScans());
+            ps.setString(4, site);
+            ps.setInt(5, config.missingAfterScans());
+            ps.executeUpdate();
+        }
+    }
+
+    private void count(IngestResult result) {
+        meters.counter("camaudit.inventory.observations", "result", "created").increment(result.created());
+        meters.counter("camaudit.inventory.observations", "result", "updated").increment(result.updated());
+        meters.counter("camaudit.inventory.observations", "result", "unchanged").increment(result.unchanged());
+    }
+
+    /** The batch as column arrays for the {@code unnest} insert, normalised (MAC lower-case, blanks to null). */
+    private Staged stage(ObservationBatch batch) {
+        List<Observation> obs = batch.observations();
+        int n = obs.size();
+        Instant fallback = batch.finishedAt() != null ? batch.finishedAt().toInstant()
+                : batch.startedAt() != null ? batch.startedAt().toInstant() : Instant.now();
+        Integer[] idx = new Integer[n];
+        String[][] columns = new String[13][n];
+        try {
+            for (int i = 0; i < n; i++) {
+                Observation o = obs.get(i);
+                idx[i] = i;
+                columns[0][i] = o.ip().trim().toLowerCase(Locale.ROOT);
+                columns[1][i] = normaliseMac(o.mac());
+                columns[2][i] = trimToNull(o.manufacturer());
+                columns[3][i] = trimToNull(o.reportedManufacturer());
+                columns[4][i] = trimToNull(o.model());
+                columns[5][i] = trimToNull(o.firmwareVersion());
+                columns[6][i] = trimToNull(o.serialNumber());
+                columns[7][i] = trimToNull(o.hardwareId());
+                columns[8][i] = json.writeValueAsString(o.discoveredBy() == null ? List.of() : o.discoveredBy());
+                columns[9][i] = o.onvif() == null ? null : json.writeValueAsString(o.onvif());
+                columns[10][i] = json.writeValueAsString(o.httpPorts() == null ? List.of() : o.httpPorts());
+                columns[11][i] = json.writeValueAsString(o.evidence() == null ? List.of() : o.evidence());
+                columns[12][i] = (o.observedAt() == null ? fallback : o.observedAt().toInstant()).toString();
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise an observation", e);
+        }
+        OffsetDateTime startedAt = batch.startedAt() != null ? batch.startedAt()
+                : batch.finishedAt() != null ? batch.finishedAt() : OffsetDateTime.now();
+        return new Staged(idx, columns, startedAt);
+    }
+
+    /** Lower-case, colon-separated; the all-zero and broadcast addresses identify nothing. */
+    static String normaliseMac(String mac) {
+        if (mac == null || mac.isBlank()) {
+            return null;
+        }
+        String m = mac.trim().toLowerCase(Locale.ROOT).replace('-', ':');
+        return m.equals("00:00:00:00:00:00") || m.equals("ff:ff:ff:ff:ff:ff") ? null : m;
+    }
+
+    private static String trimToNull(String s) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        return t.isEmpty() ? null : t;
+    }
+
+    private static Optional<SQLException> sqlCause(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return Optional.of(sql);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Deadlock, serialization failure, or a unique key taken by a concurrent scan between match and insert. */
+    private static boolean retryable(SQLException e) {
+        String state = e.getSQLState();
+        return "40P01".equals(state) || "40001".equals(state) || "23505".equals(state);
+    }
+
+    private record Staged(Integer[] idx, String[][] columns, OffsetDateTime startedAt) {
+    }
+}
