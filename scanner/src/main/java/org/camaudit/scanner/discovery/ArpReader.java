@@ -1,0 +1,10 @@
+package org.camaudit.scanner.discovery;
+
+import java.util.Map;
+
+/** Reads the host's neighbour table: MAC addresses of hosts on the scanner's own segments. */
+public interface ArpReader {
+
+    /** IPv4 address to normalised MAC, for complete entries only. */
+    Map<String, String> read();
+}

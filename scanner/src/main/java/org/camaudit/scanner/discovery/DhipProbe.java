@@ -1,0 +1,192 @@
+package org.camaudit.scanner.discovery;
+
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camaudit.scanner.identify.Evidence;
+import org.camaudit.scanner.identify.Sources;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Dahua DHIP discovery on UDP 37810: a 32-byte header ({@code 20 00 00 00 "DHIP"}, session and
+ * request ids, the JSON length twice, little-endian) followed by {@code DHDiscover.search} JSON,
+ * sent to every target. Devices answer with {@code client.notifyDevInfo}. Some firmware sends
+ * JSON that is not quite JSON, so the fields are also read leniently when strict parsing fails.
+ */
+public final class DhipProbe implements UdpProbe {
+
+    public static final int PORT = 37810;
+    private static final byte[] MAGIC = "DHIP".getBytes(StandardCharsets.US_ASCII);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** deviceInfo fields kept as evidence. */
+    static final List<String> FIELDS = List.of("Vendor", "DeviceType", "DeviceClass", "SerialNo", "Version",
+            "MachineName", "HttpPort", "Manufacturer");
+
+    private static final Pattern LENIENT_PAIR = Pattern.compile("\"(\\w{1,40})\"\\s*:\\s*\"?([^\",{}]{0,200})\"?");
+
+    private final int maxReplyBytes;
+
+    public DhipProbe(int maxReplyBytes) {
+        this.maxReplyBytes = maxReplyBytes;
+    }
+
+    @Override
+    public String method() {
+        return Sources.DHIP;
+    }
+
+    @Override
+    public int port() {
+        return PORT;
+    }
+
+    @Override
+    public boolean unicast() {
+        return true;
+    }
+
+    @Override
+    public boolean multicast() {
+        return false;
+    }
+
+    @Override
+    public byte[] unicastRequest(int targetIndex, int round) {
+        byte[] json = ("{\"method\":\"DHDiscover.search\",\"params\":{\"mac\":\"\",\"uni\":1},\"id\":" + (targetIndex + 1)
+                + "}").getBytes(StandardCharsets.UTF_8);
+        ByteBuffer packet = ByteBuffer.allocate(32 + json.length).order(ByteOrder.LITTLE_ENDIAN);
+        packet.putInt(0x20);
+        packet.put(MAGIC);
+        packet.putInt(0);
+        packet.putInt(round);
+        packet.putInt(json.length);
+        packet.putInt(0);
+        packet.putInt(json.length);
+        packet.putInt(0);
+        packet.put(json);
+        return packet.array();
+    }
+
+    @Override
+    public List<byte[]> multicastRequests(int round) {
+        return List.of();
+    }
+
+    @Override
+    public List<DiscoveryReply> parse(InetAddress from, byte[] data, int length) {
+        if (length > maxReplyBytes || length < 8 || indexOf(data, length, MAGIC) < 0 || indexOf(data, length, MAGIC) > 8) {
+            return List.of();
+        }
+        int start = -1;
+        for (int i = indexOf(data, length, MAGIC) + MAGIC.length; i < length; i++) {
+            if (data[i] == '{') {
+                start = i;
+                break;
+            }
+        }
+        if (start < 0) {
+            return List.of();
+        }
+        String json = new String(data, start, length - start, StandardCharsets.UTF_8);
+        Map<String, String> fields = strict(json);
+        if (fields == null) {
+            fields = lenient(json);
+        }
+        if (!fields.containsKey("deviceInfo") && fields.getOrDefault("method", "").equals("DHDiscover.search")) {
+            return List.of();
+        }
+        fields.remove("deviceInfo");
+        fields.remove("method");
+        List<Evidence> evidence = new ArrayList<>();
+        fields.forEach((field, value) -> evidence.add(new Evidence(Sources.DHIP, field, value)));
+        if (evidence.isEmpty()) {
+            return List.of();
+        }
+        String claimed = fields.get("IPAddress");
+        if (claimed != null && !claimed.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            claimed = null;
+        }
+        Integer httpPort = fields.containsKey("HttpPort") ? SadpProbe.port(fields.get("HttpPort")).orElse(null) : null;
+        return List.of(new DiscoveryReply(Sources.DHIP, claimed, evidence, List.of(), List.of(), httpPort));
+    }
+
+    /** The interesting fields of a well-formed reply, or null when it is not valid JSON. */
+    private static Map<String, String> strict(String json) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+        if (root == null || !root.isObject()) {
+            return null;
+        }
+        Map<String, String> fields = new LinkedHashMap<>();
+        text(root.get("method")).ifPresent(v -> fields.put("method", v));
+        text(root.get("mac")).ifPresent(v -> fields.put("mac", v));
+        JsonNode info = root.path("params").path("deviceInfo");
+        if (info.isObject()) {
+            fields.put("deviceInfo", "");
+            for (String field : FIELDS) {
+                text(info.get(field)).ifPresent(v -> fields.put(field, v));
+            }
+            text(info.path("IPv4Address").get("IPAddress")).ifPresent(v -> fields.put("IPAddress", v));
+            if (!fields.containsKey("mac")) {
+                text(info.get("Mac")).ifPresent(v -> fields.put("mac", v));
+            }
+        }
+        return fields;
+    }
+
+    private static java.util.Optional<String> text(JsonNode node) {
+        if (node == null || node.isNull() || node.isContainerNode()) {
+            return java.util.Optional.empty();
+        }
+        String value = node.asText().trim();
+        return value.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(value);
+    }
+
+    /** Key/value pairs read one by one from text that does not parse as JSON. */
+    private static Map<String, String> lenient(String json) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        Matcher matcher = LENIENT_PAIR.matcher(json);
+        while (matcher.find()) {
+            String key = matcher.group(1);
+            String value = matcher.group(2).trim();
+            if (key.equals("deviceInfo")) {
+                fields.put("deviceInfo", "");
+            } else if ((FIELDS.contains(key) || key.equals("mac") || key.equals("method") || key.equals("IPAddress"))
+                    && !value.isEmpty()) {
+                fields.putIfAbsent(key, value);
+            }
+        }
+        if (json.contains("\"deviceInfo\"")) {
+            fields.put("deviceInfo", "");
+        }
+        return fields;
+    }
+
+    private static int indexOf(byte[] data, int length, byte[] needle) {
+        outer: for (int i = 0; i + needle.length <= Math.min(length, 64); i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (data[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,131 @@
+package org.camaudit.scanner.discovery;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camaudit.scanner.http.HttpResponse;
+import org.camaudit.scanner.identify.DeviceFacts;
+import org.camaudit.scanner.identify.Sources;
+
+/**
+ * Passive web fingerprints: {@code GET /} on each of {@code --ports}, keeping the Server header,
+ * the realm of an authentication challenge and the page title, then the known vendor paths on the
+ * first port that answered (compared with a path that cannot exist, so a server that answers
+ * everything with 401 proves nothing).
+ */
+public final class HttpFingerprintProbe implements DeviceProbe {
+
+    private static final Pattern REALM = Pattern.compile("realm\\s*=\\s*\"([^\"]{0,200})\"", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TITLE = Pattern.compile("<title[^>]*>([^<]{0,300})</title>", Pattern.CASE_INSENSITIVE);
+    /** Longest value kept from a header, title or realm. */
+    private static final int MAX_VALUE = 200;
+
+    private final HttpFingerprints fingerprints;
+
+    public HttpFingerprintProbe(HttpFingerprints fingerprints) {
+        this.fingerprints = fingerprints;
+    }
+
+    @Override
+    public String method() {
+        return "http";
+    }
+
+    @Override
+    public void probe(DeviceFacts facts, ProbeContext context) {
+        Integer firstPort = null;
+        for (int port : context.ports()) {
+            if (context.expired()) {
+                return;
+            }
+            InetSocketAddress address = new InetSocketAddress(facts.ip(), port);
+            HttpResponse root;
+            try {
+                root = context.http().get(address, "/");
+            } catch (IOException e) {
+                continue;
+            }
+            facts.discoveredBy(method());
+            facts.addHttpPort(port);
+            record(facts, port, root);
+            if (firstPort == null) {
+                firstPort = port;
+            }
+        }
+        if (firstPort != null) {
+            knownPaths(facts, context, new InetSocketAddress(facts.ip(), firstPort));
+        }
+    }
+
+    private void record(DeviceFacts facts, int port, HttpResponse response) {
+        String portField = "port " + port;
+        response.header("Server").map(HttpFingerprintProbe::clip).ifPresent(server -> {
+            facts.add(Sources.HTTP_SERVER, portField, server);
+            fingerprints.match("server", server)
+                    .forEach(f -> facts.add(Sources.HTTP_FINGERPRINT, "server " + f.source(), f.vendor()));
+        });
+        for (String challenge : response.headers("WWW-Authenticate")) {
+            realm(challenge).ifPresent(realm -> {
+                facts.add(Sources.HTTP_REALM, portField, realm);
+                fingerprints.match("realm", realm)
+                        .forEach(f -> facts.add(Sources.HTTP_FINGERPRINT, "realm " + f.source(), f.vendor()));
+            });
+        }
+        String body = response.bodyText();
+        Matcher title = TITLE.matcher(body);
+        if (title.find()) {
+            String text = clip(title.group(1).trim());
+            if (!text.isEmpty()) {
+                facts.add(Sources.HTTP_TITLE, portField, text);
+                fingerprints.match("title", text)
+                        .forEach(f -> facts.add(Sources.HTTP_FINGERPRINT, "title " + f.source(), f.vendor()));
+            }
+        }
+        fingerprints.match("body", body).forEach(f -> facts.add(Sources.HTTP_FINGERPRINT, "body " + f.source(), f.vendor()));
+    }
+
+    private void knownPaths(DeviceFacts facts, ProbeContext context, InetSocketAddress address) {
+        int control;
+        try {
+            control = context.http().get(address, "/camaudit-" + UUID.randomUUID()).status();
+        } catch (IOException e) {
+            return;
+        }
+        for (HttpFingerprints.KnownPath known : fingerprints.paths()) {
+            if (context.expired()) {
+                return;
+            }
+            HttpResponse response;
+            try {
+                response = context.http().get(address, known.path());
+            } catch (IOException e) {
+                continue;
+            }
+            boolean statusMatches = known.statuses().contains(response.status()) && response.status() != control;
+            boolean bodyMatches = known.body().map(p -> p.matcher(response.bodyText()).find()).orElse(true);
+            if (statusMatches && bodyMatches) {
+                facts.add(Sources.HTTP_PATH, known.path(), "HTTP " + response.status() + " (" + known.vendor() + ")");
+                facts.add(Sources.HTTP_FINGERPRINT, "path " + known.source(), known.vendor());
+            }
+            fingerprints.match("body", response.bodyText())
+                    .forEach(f -> facts.add(Sources.HTTP_FINGERPRINT, "body " + f.source(), f.vendor()));
+        }
+    }
+
+    /** The realm of a WWW-Authenticate challenge. */
+    public static Optional<String> realm(String challenge) {
+        Matcher matcher = REALM.matcher(challenge);
+        return matcher.find() ? Optional.of(clip(matcher.group(1))) : Optional.empty();
+    }
+
+    private static String clip(String value) {
+        String clean = value.replaceAll("\\p{Cntrl}", " ").trim();
+        return clean.length() > MAX_VALUE ? clean.substring(0, MAX_VALUE) : clean;
+    }
+
+}

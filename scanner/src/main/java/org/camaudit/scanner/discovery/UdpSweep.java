@@ -1,0 +1,239 @@
+package org.camaudit.scanner.discovery;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.StandardProtocolFamily;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiConsumer;
+
+import org.camaudit.scanner.target.Addresses;
+import org.camaudit.scanner.target.TargetSet;
+
+import io.quarkus.logging.Log;
+
+/**
+ * Phase 1: the UDP sweep. One non-blocking socket per protocol (not one per target) sends every
+ * unicast request at the configured rate, plus the multicast requests; one receiver thread reads
+ * all sockets, parses each datagram with its protocol and hands replies on. Targets that stayed
+ * silent get the next round; then one window collects late replies.
+ */
+public final class UdpSweep {
+
+    /** Sweep parameters. */
+    public record Settings(double probesPerSecond, int retries, long retryGapMillis, long lateWindowMillis,
+            boolean multicast, Optional<NetworkInterface> networkInterface, Optional<InetAddress> bindAddress,
+            int socketBufferBytes, int maxDatagramBytes) {
+    }
+
+    private final List<UdpProbe> probes;
+    private final Settings settings;
+    private final BiConsumer<InetAddress, DiscoveryReply> sink;
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong received = new AtomicLong();
+    private final BitSet answered = new BitSet();
+    private volatile boolean receiving = true;
+
+    /**
+     * @param sink receives every reply with the datagram's source address; called from the receiver thread
+     */
+    public UdpSweep(List<UdpProbe> probes, Settings settings, BiConsumer<InetAddress, DiscoveryReply> sink) {
+        this.probes = probes;
+        this.settings = settings;
+        this.sink = sink;
+    }
+
+    public long sent() {
+        return sent.get();
+    }
+
+    public long received() {
+        return received.get();
+    }
+
+    /** How many datagrams the sweep will send in its first round. */
+    public static long plannedProbes(List<UdpProbe> probes, int targets) {
+        return probes.stream().filter(UdpProbe::unicast).count() * targets;
+    }
+
+    /**
+     * Runs the sweep to the end of the late-reply window.
+     *
+     * @param targets the addresses to probe
+     */
+    public void run(TargetSet targets) throws IOException, InterruptedException {
+        List<DatagramChannel> channels = new ArrayList<>();
+        try (Selector selector = Selector.open()) {
+            for (UdpProbe probe : probes) {
+                DatagramChannel channel = open(probe);
+                channels.add(channel);
+                channel.register(selector, SelectionKey.OP_READ, probe);
+            }
+            Thread receiver = new Thread(() -> receive(selector), "udp-sweep-receiver");
+            receiver.setDaemon(true);
+            receiver.start();
+            try {
+                for (int round = 0; round <= settings.retries(); round++) {
+                    if (round > 0) {
+                        Thread.sleep(settings.retryGapMillis());
+                    }
+                    sendMulticast(channels, round);
+                    sendUnicast(channels, targets, round);
+                }
+                Thread.sleep(settings.lateWindowMillis());
+            } finally {
+                receiving = false;
+                selector.wakeup();
+                receiver.join(1000);
+            }
+        } finally {
+            for (DatagramChannel channel : channels) {
+                channel.close();
+            }
+        }
+    }
+
+    private DatagramChannel open(UdpProbe probe) throws IOException {
+        DatagramChannel channel = DatagramChannel.open(StandardProtocolFamily.INET);
+        channel.setOption(StandardSocketOptions.SO_RCVBUF, settings.socketBufferBytes());
+        channel.setOption(StandardSocketOptions.SO_SNDBUF, settings.socketBufferBytes());
+        if (probe.multicast() && settings.multicast()) {
+            channel.setOption(StandardSocketOptions.IP_MULTICAST_TTL, 1);
+            channel.setOption(StandardSocketOptions.IP_MULTICAST_LOOP, true);
+            if (settings.networkInterface().isPresent()) {
+                channel.setOption(StandardSocketOptions.IP_MULTICAST_IF, settings.networkInterface().get());
+            }
+        }
+        channel.bind(new InetSocketAddress(settings.bindAddress().orElse(null), 0));
+        channel.configureBlocking(false);
+        return channel;
+    }
+
+    private void sendMulticast(List<DatagramChannel> channels, int round) throws InterruptedException {
+        if (!settings.multicast()) {
+            return;
+        }
+        for (int i = 0; i < probes.size(); i++) {
+            UdpProbe probe = probes.get(i);
+            if (!probe.multicast() || probe.group().isEmpty()) {
+                continue;
+            }
+            InetSocketAddress group = new InetSocketAddress(probe.group().get(), probe.port());
+            for (byte[] request : probe.multicastRequests(round)) {
+                send(channels.get(i), request, group);
+            }
+        }
+    }
+
+    private void sendUnicast(List<DatagramChannel> channels, TargetSet targets, int round) throws InterruptedException {
+        long nanosPerProbe = (long) (1_000_000_000L / Math.max(1.0, settings.probesPerSecond()));
+        long start = System.nanoTime();
+        long count = 0;
+        for (int index = 0; index < targets.size(); index++) {
+            if (round > 0 && isAnswered(index)) {
+                continue;
+            }
+            InetAddress address = Addresses.toInet(targets.get(index));
+            for (int i = 0; i < probes.size(); i++) {
+                UdpProbe probe = probes.get(i);
+                if (!probe.unicast()) {
+                    continue;
+                }
+                long due = start + count * nanosPerProbe;
+                long ahead = due - System.nanoTime();
+                if (ahead > 1_000_000L) {
+                    LockSupport.parkNanos(ahead);
+                }
+                if (Thread.interrupted()) {
+                    throw new InterruptedException();
+                }
+                send(channels.get(i), probe.unicastRequest(index, round), new InetSocketAddress(address, probe.port()));
+                count++;
+            }
+        }
+    }
+
+    private void send(DatagramChannel channel, byte[] request, InetSocketAddress target) throws InterruptedException {
+        ByteBuffer buffer = ByteBuffer.wrap(request);
+        for (int attempt = 0; attempt < 1000; attempt++) {
+            try {
+                if (channel.send(buffer, target) > 0) {
+                    sent.incrementAndGet();
+                    return;
+                }
+            } catch (IOException e) {
+                Log.debugf("cannot send to %s: %s", target, e.getMessage());
+                return;
+            }
+            LockSupport.parkNanos(50_000L);
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+        }
+    }
+
+    /** Marks a target as having answered, so later rounds skip it. */
+    public void markAnswered(int targetIndex) {
+        synchronized (answered) {
+            answered.set(targetIndex);
+        }
+    }
+
+    private boolean isAnswered(int targetIndex) {
+        synchronized (answered) {
+            return answered.get(targetIndex);
+        }
+    }
+
+    private void receive(Selector selector) {
+        ByteBuffer buffer = ByteBuffer.allocate(settings.maxDatagramBytes());
+        while (receiving) {
+            try {
+                selector.select(100);
+                for (SelectionKey key : selector.selectedKeys()) {
+                    DatagramChannel channel = (DatagramChannel) key.channel();
+                    UdpProbe probe = (UdpProbe) key.attachment();
+                    while (true) {
+                        buffer.clear();
+                        InetSocketAddress from = (InetSocketAddress) channel.receive(buffer);
+                        if (from == null) {
+                            break;
+                        }
+                        received.incrementAndGet();
+                        buffer.flip();
+                        byte[] data = new byte[buffer.remaining()];
+                        buffer.get(data);
+                        deliver(probe, from.getAddress(), data);
+                    }
+                }
+                selector.selectedKeys().clear();
+            } catch (IOException | RuntimeException e) {
+                Log.debugf("UDP receive problem: %s", e.getMessage());
+            }
+        }
+    }
+
+    private void deliver(UdpProbe probe, InetAddress from, byte[] data) {
+        List<DiscoveryReply> replies;
+        try {
+            replies = probe.parse(from, data, data.length);
+        } catch (RuntimeException e) {
+            Log.debugf("unreadable %s reply from %s", probe.method(), from.getHostAddress());
+            return;
+        }
+        for (DiscoveryReply reply : replies) {
+            sink.accept(from, reply);
+        }
+    }
+}

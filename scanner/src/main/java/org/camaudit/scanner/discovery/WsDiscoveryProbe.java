@@ -1,0 +1,212 @@
+package org.camaudit.scanner.discovery;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.camaudit.scanner.identify.Evidence;
+import org.camaudit.scanner.identify.Sources;
+import org.camaudit.scanner.xml.Dom;
+import org.camaudit.scanner.xml.SafeXml;
+import org.camaudit.scanner.xml.Soap;
+import org.camaudit.scanner.xml.XmlRejectedException;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * WS-Discovery (2005/04, as ONVIF uses it) on UDP 3702: a Probe to every target and to
+ * 239.255.255.250. Each request carries its own MessageID, derived from one random scan UUID, the
+ * round and the target index, so a reply's RelatesTo proves which request it answers without a
+ * table of outstanding requests. Some firmware answers only one Probe type, so rounds alternate
+ * between {@code dn:NetworkVideoTransmitter} and {@code tds:Device}.
+ */
+public final class WsDiscoveryProbe implements UdpProbe {
+
+    public static final int PORT = 3702;
+    private static final String GROUP = "239.255.255.250";
+    private static final String[] TYPES = { "dn:NetworkVideoTransmitter", "tds:Device" };
+    private static final int MULTICAST_INDEX = 0xFFFFFF;
+
+    private static final String TEMPLATE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+            + "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\""
+            + " xmlns:a=\"http://schemas.xmlsoap.org/ws/2004/08/addressing\""
+            + " xmlns:d=\"http://schemas.xmlsoap.org/ws/2005/04/discovery\""
+            + " xmlns:dn=\"http://www.onvif.org/ver10/network/wsdl\""
+            + " xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\">"
+            + "<s:Header><a:Action s:mustUnderstand=\"1\">http://schemas.xmlsoap.org/ws/2005/04/discovery/Probe</a:Action>"
+            + "<a:MessageID>urn:uuid:%s</a:MessageID>"
+            + "<a:ReplyTo><a:Address>http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous</a:Address></a:ReplyTo>"
+            + "<a:To s:mustUnderstand=\"1\">urn:schemas-xmlsoap-org:ws:2005:04:discovery</a:To></s:Header>"
+            + "<s:Body><d:Probe><d:Types>%s</d:Types></d:Probe></s:Body></s:Envelope>";
+
+    private final UUID scanUuid;
+    private final int targetCount;
+    private final int maxReplyBytes;
+
+    public WsDiscoveryProbe(UUID scanUuid, int targetCount, int maxReplyBytes) {
+        this.scanUuid = scanUuid;
+        this.targetCount = targetCount;
+        this.maxReplyBytes = maxReplyBytes;
+    }
+
+    @Override
+    public String method() {
+        return Sources.WS_DISCOVERY;
+    }
+
+    @Override
+    public int port() {
+        return PORT;
+    }
+
+    @Override
+    public boolean unicast() {
+        return true;
+    }
+
+    @Override
+    public boolean multicast() {
+        return true;
+    }
+
+    @Override
+    public Optional<InetAddress> group() {
+        try {
+            return Optional.of(InetAddress.getByName(GROUP));
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("a literal address always resolves", e);
+        }
+    }
+
+    /** The MessageID of one request: the scan UUID with round and index folded into its low bits. */
+    UUID messageId(int index, int round) {
+        long tag = ((long) (round & 0xFF) << 24) | (index & 0xFFFFFFL);
+        return new UUID(scanUuid.getMostSignificantBits(), scanUuid.getLeastSignificantBits() ^ tag);
+    }
+
+    /** True when a RelatesTo value names one of this scan's requests. */
+    boolean relatesToThisScan(String relatesTo) {
+        String text = relatesTo.trim();
+        int colon = text.lastIndexOf(':');
+        String uuidText = colon >= 0 ? text.substring(colon + 1) : text;
+        UUID uuid;
+        try {
+            uuid = UUID.fromString(uuidText);
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+        if (uuid.getMostSignificantBits() != scanUuid.getMostSignificantBits()) {
+            return false;
+        }
+        long tag = uuid.getLeastSignificantBits() ^ scanUuid.getLeastSignificantBits();
+        if ((tag & ~0xFFFFFFFFL) != 0) {
+            return false;
+        }
+        long index = tag & 0xFFFFFFL;
+        return index == MULTICAST_INDEX || index < targetCount;
+    }
+
+    @Override
+    public byte[] unicastRequest(int targetIndex, int round) {
+        return String.format(TEMPLATE, messageId(targetIndex, round), TYPES[round % TYPES.length])
+                .getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public List<byte[]> multicastRequests(int round) {
+        List<byte[]> requests = new ArrayList<>();
+        for (int variant = 0; variant < TYPES.length; variant++) {
+            int tagRound = round * TYPES.length + variant;
+            requests.add(String.format(TEMPLATE, messageId(MULTICAST_INDEX, tagRound), TYPES[variant])
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return requests;
+    }
+
+    @Override
+    public List<DiscoveryReply> parse(InetAddress from, byte[] data, int length) {
+        Document document;
+        try {
+            document = SafeXml.parse(data, 0, length, maxReplyBytes);
+        } catch (XmlRejectedException e) {
+            return List.of();
+        }
+        Optional<String> relatesTo = Soap.header(document).flatMap(h -> Dom.childText(h, "RelatesTo"));
+        if (relatesTo.isEmpty() || !relatesToThisScan(relatesTo.get())) {
+            return List.of();
+        }
+        Optional<Element> matches = Soap.payload(document).filter(e -> "ProbeMatches".equals(e.getLocalName()));
+        if (matches.isEmpty()) {
+            return List.of();
+        }
+        List<DiscoveryReply> replies = new ArrayList<>();
+        for (Element match : Dom.children(matches.get())) {
+            if ("ProbeMatch".equals(match.getLocalName())) {
+                replies.add(toReply(match));
+            }
+        }
+        return replies;
+    }
+
+    private DiscoveryReply toReply(Element match) {
+        List<Evidence> evidence = new ArrayList<>();
+        Dom.child(match, "EndpointReference").flatMap(ref -> Dom.childText(ref, "Address"))
+                .ifPresent(address -> evidence.add(new Evidence(Sources.WS_DISCOVERY, "EndpointReference", address)));
+        Dom.childText(match, "Types").ifPresent(types -> evidence.add(new Evidence(Sources.WS_DISCOVERY, "Types", types)));
+        List<String> scopes = Dom.childText(match, "Scopes").map(WsDiscoveryProbe::words).orElse(List.of());
+        for (String scope : scopes) {
+            scopeEvidence(scope).ifPresent(evidence::add);
+        }
+        List<String> xaddrs = Dom.childText(match, "XAddrs").map(WsDiscoveryProbe::words).orElse(List.of());
+        xaddrs.forEach(x -> evidence.add(new Evidence(Sources.WS_DISCOVERY, "XAddrs", x)));
+        String claimed = xaddrs.stream().map(WsDiscoveryProbe::ipv4Host).flatMap(Optional::stream).findFirst().orElse(null);
+        return new DiscoveryReply(Sources.WS_DISCOVERY, claimed, evidence, xaddrs, scopes, null);
+    }
+
+    private static List<String> words(String text) {
+        return Arrays.stream(text.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** Evidence for the ONVIF scopes that identify a device: name, hardware, MAC. */
+    public static Optional<Evidence> scopeEvidence(String scope) {
+        String prefix = "onvif://www.onvif.org/";
+        if (!scope.regionMatches(true, 0, prefix, 0, prefix.length())) {
+            return Optional.empty();
+        }
+        String rest = scope.substring(prefix.length());
+        int slash = rest.indexOf('/');
+        if (slash <= 0 || slash == rest.length() - 1) {
+            return Optional.empty();
+        }
+        String category = rest.substring(0, slash).toLowerCase(java.util.Locale.ROOT);
+        if (!category.equals("name") && !category.equals("hardware") && !category.equals("mac")) {
+            return Optional.empty();
+        }
+        String value;
+        try {
+            value = URLDecoder.decode(rest.substring(slash + 1), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            value = rest.substring(slash + 1);
+        }
+        return Optional.of(new Evidence(Sources.WS_DISCOVERY_SCOPE, category, value));
+    }
+
+    static Optional<String> ipv4Host(String xaddr) {
+        try {
+            String host = URI.create(xaddr).getHost();
+            if (host != null && host.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+                return Optional.of(host);
+            }
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+}

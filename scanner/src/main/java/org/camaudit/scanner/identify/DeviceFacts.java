@@ -1,0 +1,108 @@
+package org.camaudit.scanner.identify;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Everything learned about one address during a scan. Probes add to it from several threads;
+ * identification reads it once the scan is over. Every fact is an {@link Evidence}.
+ */
+public final class DeviceFacts {
+
+    private final String ip;
+    private final Set<String> discoveredBy = new LinkedHashSet<>();
+    private final Set<Evidence> evidence = new LinkedHashSet<>();
+    private final Set<String> xaddrs = new LinkedHashSet<>();
+    private final Set<String> scopes = new LinkedHashSet<>();
+    private final Set<Integer> httpPorts = new TreeSet<>();
+    private Boolean authRequired;
+    private Instant observedAt;
+
+    public DeviceFacts(String ip) {
+        this.ip = ip;
+    }
+
+    public String ip() {
+        return ip;
+    }
+
+    public synchronized void discoveredBy(String method) {
+        discoveredBy.add(method);
+        if (observedAt == null) {
+            observedAt = Instant.now();
+        }
+    }
+
+    public synchronized void add(String source, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            evidence.add(new Evidence(source, field, value));
+        }
+    }
+
+    public synchronized void addXaddr(String xaddr) {
+        xaddrs.add(xaddr);
+    }
+
+    public synchronized void addScope(String scope) {
+        scopes.add(scope);
+    }
+
+    public synchronized void addHttpPort(int port) {
+        httpPorts.add(port);
+    }
+
+    public synchronized void authRequired(boolean required) {
+        authRequired = authRequired == null ? required : authRequired || required;
+    }
+
+    public synchronized List<Evidence> evidence() {
+        return List.copyOf(evidence);
+    }
+
+    public synchronized Optional<String> first(String source, String field) {
+        return evidence.stream().filter(e -> e.source().equals(source) && e.field().equals(field)).map(Evidence::value)
+                .findFirst();
+    }
+
+    public synchronized List<String> all(String source, String field) {
+        return evidence.stream().filter(e -> e.source().equals(source) && e.field().equals(field)).map(Evidence::value)
+                .toList();
+    }
+
+    public synchronized boolean has(String source) {
+        return evidence.stream().anyMatch(e -> e.source().equals(source));
+    }
+
+    public synchronized List<String> discoveredBy() {
+        return new ArrayList<>(discoveredBy);
+    }
+
+    public synchronized List<String> xaddrs() {
+        return List.copyOf(xaddrs);
+    }
+
+    public synchronized List<String> scopes() {
+        return List.copyOf(scopes);
+    }
+
+    public synchronized List<Integer> httpPorts() {
+        return List.copyOf(httpPorts);
+    }
+
+    public synchronized Boolean authRequired() {
+        return authRequired;
+    }
+
+    public synchronized Instant observedAt() {
+        return observedAt == null ? Instant.now() : observedAt;
+    }
+
+    public synchronized boolean isEmpty() {
+        return discoveredBy.isEmpty();
+    }
+}

@@ -1,0 +1,48 @@
+package org.camaudit.scanner.output;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One row per device (RFC 4180). List fields are joined with {@code |}; evidence is written as
+ * {@code source field=value} entries joined with {@code ; }. Cells that a spreadsheet would run as a
+ * formula are prefixed with a quote, since devices choose these strings.
+ */
+public final class CsvWriter implements ObservationWriter {
+
+    static final List<String> HEADER = List.of("ip", "mac", "manufacturer", "reportedManufacturer", "model",
+            "firmwareVersion", "serialNumber", "hardwareId", "discoveredBy", "xaddrs", "authRequired", "httpPorts",
+            "observedAt", "evidence");
+
+    @Override
+    public void write(List<Observation> observations, Writer out) throws IOException {
+        out.write(String.join(",", HEADER));
+        out.write("\r\n");
+        for (Observation o : observations) {
+            Observation.Onvif onvif = o.onvif();
+            List<String> row = List.of(text(o.ip()), text(o.mac()), text(o.manufacturer()), text(o.reportedManufacturer()),
+                    text(o.model()), text(o.firmwareVersion()), text(o.serialNumber()), text(o.hardwareId()),
+                    String.join("|", o.discoveredBy()), onvif == null ? "" : String.join("|", onvif.xaddrs()),
+                    onvif == null || onvif.authRequired() == null ? "" : onvif.authRequired().toString(),
+                    o.httpPorts().stream().map(String::valueOf).collect(Collectors.joining("|")), text(o.observedAt()),
+                    o.evidence().stream().map(e -> e.source() + " " + e.field() + "=" + e.value())
+                            .collect(Collectors.joining("; ")));
+            out.write(row.stream().map(CsvWriter::cell).collect(Collectors.joining(",")));
+            out.write("\r\n");
+        }
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
+    }
+
+    static String cell(String value) {
+        String safe = !value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+            return '"' + safe.replace("\"", "\"\"") + '"';
+        }
+        return safe;
+    }
+}
