@@ -16,6 +16,9 @@ import io.restassured.specification.RequestSpecification;
 /** Request bodies and authenticated requests for the tests; every test uses its own site names. */
 public final class Fixtures {
 
+    private static final java.util.concurrent.atomic.AtomicInteger FLEETS =
+            new java.util.concurrent.atomic.AtomicInteger(new java.util.Random().nextInt(30_000));
+
     private Fixtures() {
     }
 
@@ -66,13 +69,18 @@ public final class Fixtures {
         return o;
     }
 
-    /** {@code count} distinct cameras on 10.{block}.x.y, each with a MAC and a serial number. */
+    /**
+     * {@code count} distinct cameras on 10.{block}.x.y, each with a MAC and a serial number that no other
+     * call returns (so tests sharing the database never share devices).
+     */
     public static List<Map<String, Object>> cameras(int block, int count) {
+        int fleet = FLEETS.incrementAndGet();
         List<Map<String, Object>> list = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             String ip = "10." + block + "." + (i / 250) + "." + (i % 250 + 1);
-            String mac = String.format("02:%02x:%02x:%02x:%02x:%02x", block & 0xff, (i >> 16) & 0xff, (i >> 8) & 0xff, i & 0xff, 7);
-            list.add(obs(ip, mac, "Hikvision", "DS-2CD2142FWD-I", "SN-" + block + "-" + i));
+            String mac = String.format("02:%02x:%02x:%02x:%02x:%02x", (fleet >> 8) & 0xff, fleet & 0xff,
+                    (i >> 16) & 0xff, (i >> 8) & 0xff, i & 0xff);
+            list.add(obs(ip, mac, "Hikvision", "DS-2CD2142FWD-I", "SN-" + fleet + "-" + i));
         }
         return list;
     }

@@ -59,8 +59,8 @@ public class DeviceService {
                     () -> ProblemException.badRequest("status", "must be one of active, missing, retired")));
         }
         if (query.q() != null && !query.q().isBlank()) {
-            where.add("(lower(ip) like :q escape '\\' or lower(model) like :q escape '\\'"
-                    + " or lower(serialNumber) like :q escape '\\' or lower(location) like :q escape '\\')");
+            where.add("(lower(ip) like :q escape '!' or lower(model) like :q escape '!'"
+                    + " or lower(serialNumber) like :q escape '!' or lower(location) like :q escape '!')");
             params.put("q", "%" + likeEscape(query.q().strip().toLowerCase(Locale.ROOT)) + "%");
         }
         String hql = String.join(" and ", where);
@@ -167,6 +167,6 @@ public class DeviceService {
     }
 
     private static String likeEscape(String s) {
-        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return s.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }
