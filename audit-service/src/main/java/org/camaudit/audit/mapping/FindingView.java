@@ -1,0 +1,30 @@
+package org.camaudit.audit.mapping;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import org.camaudit.audit.entity.Finding;
+import org.camaudit.audit.entity.FindingStatus;
+import org.camaudit.audit.evaluation.Confidence;
+import org.camaudit.audit.evaluation.LegalBasis;
+import org.camaudit.audit.evaluation.MatchedRule;
+import org.camaudit.audit.policy.Category;
+
+/** A finding as the API shows it. {@code closedReason} is set when an audit closed it. */
+@RegisterForReflection
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FindingView(long id, String deviceId, String site, String ip, String location, String model,
+        String reportedManufacturer, String vendor, Category category, Confidence confidence,
+        List<MatchedRule> matchedBy, List<LegalBasis> basis, FindingStatus status, String note, String decidedBy,
+        OffsetDateTime decidedAt, String closedReason, int policyVersion) {
+
+    public static FindingView of(Finding f) {
+        return new FindingView(f.id, f.deviceId, f.site, f.ip, f.location, f.model, f.reportedManufacturer, f.vendor,
+                f.category, f.confidence, f.matchedBy, f.basis, f.status, f.note, f.decidedBy, f.decidedAt,
+                f.closedReason, f.policyVersion);
+    }
+}

@@ -1,0 +1,12 @@
+package org.camaudit.audit.plan;
+
+import java.util.List;
+
+import org.camaudit.audit.evaluation.Confidence;
+import org.camaudit.audit.evaluation.LegalBasis;
+import org.camaudit.audit.policy.Category;
+
+/** A finding that still needs a replacement, as the plan sees it. */
+public record PlanCandidate(long findingId, String deviceId, String site, String ip, String location, String vendor,
+        String model, Category category, Confidence confidence, List<LegalBasis> basis) {
+}
