@@ -54,10 +54,14 @@ def clock(text):
     return text
 
 
-def templatize(text, address, scopes):
+# how a recording spells the MAC (the lab keeps MACs as lower-case, colon separated)
+MAC_SPELLING = {"axis": "{{mac|upper}}", "pelco": "{{mac|compact|upper}}"}
+
+
+def templatize(text, address, scopes, mac="{{mac}}"):
     for local, var in IDENTITY.items():
         text = element(local, "{{%s}}" % var, text)
-    text = element("HwAddress", "{{mac}}", text)
+    text = element("HwAddress", mac, text)
     if address:
         text = text.replace("http://%s/" % address, "http://{{host}}/")
         text = text.replace(">%s<" % address, ">{{ip}}<")
@@ -76,7 +80,7 @@ for profile, (folder, address, scopes) in RECORDINGS.items():
         path = os.path.join(src, op + "Response.xml")
         if os.path.exists(path):
             with open(path, encoding="utf-8") as f:
-                text = templatize(f.read(), address, scopes)
+                text = templatize(f.read(), address, scopes, MAC_SPELLING.get(profile, "{{mac}}"))
             with open(os.path.join(dst, op + ".xml"), "w", encoding="utf-8") as f:
                 f.write(text)
     faults = os.path.join(src, "faults")

@@ -34,7 +34,7 @@ def collect(payload, address, port, timeout, listen_port=None):
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     if listen_port:
         # SADP devices answer to the group: listen on the group's port as SADP tools do
-        sock.bind(("", listen_port))
+        sock.bind(("239.255.255.250", listen_port))
         mreq = struct.pack("4s4s", socket.inet_aton("239.255.255.250"), socket.inet_aton("127.0.0.1"))
         sock.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP, mreq)
     if address.startswith("239."):

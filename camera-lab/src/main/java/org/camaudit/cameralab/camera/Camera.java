@@ -1,6 +1,7 @@
 package org.camaudit.cameralab.camera;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -34,6 +35,7 @@ public final class Camera {
     private static final Pattern SCOPE_ITEM = Pattern.compile("<(?:\\w+:)?ScopeItem>([^<]*)</(?:\\w+:)?ScopeItem>");
 
     private final CameraSpec spec;
+    private final Clock clock;
     private final Profile profile;
     private final int httpPort;
     private final Set<Fault> faults;
@@ -44,11 +46,17 @@ public final class Camera {
     private volatile long lockedUntilMillis;
 
     public Camera(CameraSpec spec, Profile profile, int httpPort) {
+        this(spec, profile, httpPort, Clock.systemUTC());
+    }
+
+    /** A camera whose clock is {@code clock} shifted by its skew (tests pin the clock). */
+    public Camera(CameraSpec spec, Profile profile, int httpPort, Clock clock) {
         this.spec = spec;
+        this.clock = clock;
         this.profile = profile;
         this.httpPort = httpPort;
         this.faults = spec.faults().isEmpty() ? EnumSet.noneOf(Fault.class) : EnumSet.copyOf(spec.faults());
-        this.instanceId = Instant.now().getEpochSecond();
+        this.instanceId = clock.instant().getEpochSecond();
         Identity id = spec.identity();
         Map<String, String> v = new HashMap<>();
         if (profile.descriptor().vars() != null) {
@@ -68,7 +76,8 @@ public final class Camera {
         v.put("bootTime", BOOT_TIME.format(Instant.ofEpochSecond(instanceId + spec.clockSkewSeconds())
                 .atOffset(ZoneOffset.ofTotalSeconds(profile.descriptor().utcOffsetMinutes() * 60))));
         this.values = Map.copyOf(v);
-        this.scopes = scopesOf(profile.operations().get("GetScopes").render(values::get));
+        Template getScopes = profile.operations().get("GetScopes");
+        this.scopes = getScopes == null ? "" : scopesOf(getScopes.render(values::get));
     }
 
     private static String endpointUuid(Identity id, String ip) {
@@ -120,7 +129,7 @@ public final class Camera {
 
     /** The camera's own clock: real time shifted by its configured skew. */
     public Instant now() {
-        return Instant.now().plusSeconds(spec.clockSkewSeconds());
+        return clock.instant().plusSeconds(spec.clockSkewSeconds());
     }
 
     public long nextMessageNumber() {

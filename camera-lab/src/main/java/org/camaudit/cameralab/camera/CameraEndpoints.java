@@ -70,7 +70,7 @@ public final class CameraEndpoints {
                     .map(Buffer::buffer)));
         }
         if (camera.spec().sadp()) {
-            sadp = datagramSocket();
+            sadp = datagramSocket(true);
             bound.add(listen(sadp, Sadp.PORT, packet -> network.sadpUnicast()
                     ? Sadp.answer(camera, bytes(packet)).map(Buffer::buffer)
                     : Optional.empty()));
@@ -92,7 +92,15 @@ public final class CameraEndpoints {
     }
 
     private DatagramSocket datagramSocket() {
-        DatagramSocketOptions options = new DatagramSocketOptions().setIpV6(false)
+        return datagramSocket(false);
+    }
+
+    /**
+     * {@code shareable}: SADP clients bind the wildcard address on 37020 to hear multicast replies,
+     * which a camera socket on the same port must allow.
+     */
+    private DatagramSocket datagramSocket(boolean shareable) {
+        DatagramSocketOptions options = new DatagramSocketOptions().setIpV6(false).setReuseAddress(shareable)
                 .setReceiveBufferSize(256 * 1024);
         network.multicastInterface().ifPresent(options::setMulticastNetworkInterface);
         return vertx.createDatagramSocket(options);

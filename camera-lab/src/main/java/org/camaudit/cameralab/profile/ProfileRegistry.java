@@ -24,8 +24,9 @@ import org.camaudit.cameralab.profile.ProfileDescriptor.PageDescriptor;
 /**
  * Every profile shipped in {@code src/main/resources/profiles}: {@code index.json} names them, each
  * has a {@code profile.json}, ONVIF reply templates in {@code onvif/} and recorded faults in
- * {@code faults/}. A device-service operation a profile has no recording of is answered from the
- * {@code generic-onvif} profile's template (a real open-source camera server's reply).
+ * {@code faults/}. A device-service operation a profile has neither a reply nor a fault recording
+ * of is answered from the {@code generic-onvif} profile's template (a real open-source camera
+ * server's reply).
  */
 public final class ProfileRegistry {
 
@@ -80,8 +81,11 @@ public final class ProfileRegistry {
         Map<String, Template> operations = new LinkedHashMap<>();
         for (String operation : OPERATIONS) {
             String own = ROOT + d.id() + "/onvif/" + operation + ".xml";
-            String path = exists(own) ? own : ROOT + FALLBACK + "/onvif/" + operation + ".xml";
-            operations.put(operation, template(path));
+            if (exists(own)) {
+                operations.put(operation, template(own));
+            } else if (!exists(ROOT + d.id() + "/faults/core." + operation + ".fault.xml")) {
+                operations.put(operation, template(ROOT + FALLBACK + "/onvif/" + operation + ".xml"));
+            }
         }
         Map<String, Optional<SoapFault>> faultCache = new ConcurrentHashMap<>();
         java.util.function.Function<String, Optional<SoapFault>> recordedFault = operation -> {
