@@ -164,8 +164,14 @@ echo "both services ready"
 # ---- cameras ------------------------------------------------------------------------------------
 step "Starting camera-lab: $(jq length "$fleet") simulated cameras on 127.0.10.0/24 ($fleet)"
 rm -f "$state/fleet-manifest.json"
+# Port 80 needs root unless the kernel lets everyone bind it; else the cameras serve HTTP on 8080,
+# one of the ports the scanner fingerprints by default.
+camera_http_port=80
+if [ "$(id -u)" -ne 0 ] && [ "$(cat /proc/sys/net/ipv4/ip_unprivileged_port_start 2>/dev/null || echo 1024)" -gt 80 ]; then
+  camera_http_port=8080
+fi
 start_process "$state/camera-lab.pid" "$logs/camera-lab.log" "$(jar camera-lab)" \
-  nohup java -jar "$(jar camera-lab)" --fleet "$fleet" --manifest "$state/fleet-manifest.json"
+  nohup java -jar "$(jar camera-lab)" --fleet "$fleet" --manifest "$state/fleet-manifest.json" --http-port "$camera_http_port"
 deadline=$(( $(date +%s) + 120 ))
 until [ -s "$state/fleet-manifest.json" ]; do
   kill -0 "$(recorded_pid "$state/camera-lab.pid")" 2>/dev/null || { tail -n 25 "$logs/camera-lab.log" >&2; die "camera-lab exited; see $logs/camera-lab.log"; }
