@@ -5,6 +5,7 @@
   labprobe.py sadp ADDRESS [--timeout S]     SADP inquiry; prints senders of ProbeMatch replies
   labprobe.py dhip ADDRESS [--timeout S]     DHIP DHDiscover.search; prints senders
   labprobe.py soap URL OPERATION [USER PASS] ONVIF device-service call; prints status and body
+  labprobe.py listen SECONDS                 prints WS-Discovery Hello/Bye multicast on 239.255.255.250:3702
 Multicast replies are collected until the timeout; each line is "SENDER_IP <first 200 chars>".
 """
 import base64
@@ -79,6 +80,27 @@ def soap(url, operation, user=None, password=None):
         return e.code, e.read().decode()
 
 
+def listen(seconds):
+    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind(("239.255.255.250", 3702))
+    mreq = struct.pack("4s4s", socket.inet_aton("239.255.255.250"), socket.inet_aton("127.0.0.1"))
+    sock.setsockopt(socket.IPPROTO_IP, socket.IP_ADD_MEMBERSHIP, mreq)
+    deadline = datetime.datetime.now() + datetime.timedelta(seconds=seconds)
+    while True:
+        left = (deadline - datetime.datetime.now()).total_seconds()
+        if left <= 0:
+            break
+        sock.settimeout(left)
+        try:
+            data, sender = sock.recvfrom(65535)
+        except socket.timeout:
+            break
+        for kind in (b"Hello", b"Bye"):
+            if b"/discovery/" + kind + b"<" in data:
+                print(kind.decode(), sender[0], flush=True)
+
+
 def main(argv):
     timeout = 2.0
     if "--timeout" in argv:
@@ -90,6 +112,9 @@ def main(argv):
         status, body = soap(*argv[2:])
         print(status)
         print(body)
+        return 0
+    if kind == "listen":
+        listen(float(argv[2]))
         return 0
     address = argv[2]
     if kind == "wsd":
