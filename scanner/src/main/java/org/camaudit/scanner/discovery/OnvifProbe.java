@@ -43,11 +43,13 @@ public final class OnvifProbe implements DeviceProbe {
     /** Namespaces that mark Hikvision's ONVIF stack even when another brand is on the box. */
     private static final List<String> VENDOR_NAMESPACES = List.of("http://www.onvifext.com/onvif/ext/");
 
-    private enum Outcome {
+    /** How a device-service exchange ended. */
+    enum Outcome {
         OK, AUTH_REJECTED, FAILED
     }
 
-    private record Reply<T>(Outcome outcome, T body) {
+    /** An exchange's outcome and, when OK, the bound response. */
+    record Reply<T>(Outcome outcome, T body) {
     }
 
     @Override
@@ -175,13 +177,19 @@ public final class OnvifProbe implements DeviceProbe {
             facts.add(Sources.ONVIF_ERROR, operation, "no answer (" + describe(e) + ")");
             return new Reply<>(Outcome.FAILED, null);
         }
+        return interpret(facts, operation, response, context.maxReplyBytes(), type);
+    }
+
+    /** Reads one device-service HTTP response: a bound body, an authentication refusal, or a failure. */
+    static <T> Reply<T> interpret(DeviceFacts facts, String operation, HttpResponse response, int maxReplyBytes,
+            Class<T> type) {
         if (response.truncated()) {
-            facts.add(Sources.ONVIF_ERROR, operation, "reply larger than " + context.maxReplyBytes() + " bytes, ignored");
+            facts.add(Sources.ONVIF_ERROR, operation, "reply larger than " + maxReplyBytes + " bytes, ignored");
             return new Reply<>(Outcome.FAILED, null);
         }
         Document document;
         try {
-            document = SafeXml.parse(response.body(), context.maxReplyBytes());
+            document = SafeXml.parse(response.body(), maxReplyBytes);
         } catch (XmlRejectedException e) {
             if (response.status() == 401 || response.status() == 403) {
                 response.header("WWW-Authenticate").flatMap(HttpFingerprintProbe::realm)

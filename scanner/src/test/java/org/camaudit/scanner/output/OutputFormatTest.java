@@ -1,0 +1,69 @@
+package org.camaudit.scanner.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.List;
+
+import org.camaudit.scanner.identify.Evidence;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+class OutputFormatTest {
+
+    private static final Observation HIKVISION = new Observation("10.1.0.23", "44:19:b6:12:34:56", "Hikvision", "HIKVISION",
+            "DS-2CD2142FWD-I", "V5.5.0 build 170725", "DS-2CD2142FWD-I20170101AAWR123456789", "88",
+            List.of("ws-discovery", "onvif", "sadp", "oui"),
+            new Observation.Onvif(List.of("http://10.1.0.23/onvif/device_service"),
+                    List.of("onvif://www.onvif.org/name/HIKVISION"), true),
+            List.of(80), List.of(new Evidence("onvif.GetDeviceInformation", "Manufacturer", "HIKVISION"),
+                    new Evidence("oui", "mac", "Hangzhou Hikvision Digital Technology Co.,Ltd.")),
+            "2026-11-28T10:00:04Z");
+
+    private static final Observation SPARSE = new Observation("10.1.0.24", null, null, null, "=cmd|' /C calc'!A0", null,
+            null, null, List.of("http"), null, List.of(8080), List.of(new Evidence("http.title", "port 8080", "a,\"b\"")),
+            "2026-11-28T10:00:05Z");
+
+    private static String write(OutputFormat format, List<Observation> observations) throws IOException {
+        StringWriter out = new StringWriter();
+        format.writer().write(observations, out);
+        return out.toString();
+    }
+
+    @Test
+    void shouldWriteTheInventoryObservationFieldsInJson() throws IOException {
+        JsonNode array = Json.MAPPER.readTree(write(OutputFormat.JSON, List.of(HIKVISION, SPARSE)));
+        assertThat(array.isArray()).isTrue();
+        JsonNode first = array.get(0);
+        List<String> names = new java.util.ArrayList<>();
+        first.fieldNames().forEachRemaining(names::add);
+        assertThat(names).containsExactly("ip", "mac", "manufacturer", "reportedManufacturer", "model", "firmwareVersion",
+                "serialNumber", "hardwareId", "discoveredBy", "onvif", "httpPorts", "evidence", "observedAt");
+        assertThat(first.path("onvif").path("xaddrs").get(0).asText()).isEqualTo("http://10.1.0.23/onvif/device_service");
+        assertThat(first.path("onvif").path("authRequired").asBoolean()).isTrue();
+        assertThat(first.path("evidence").get(1).path("source").asText()).isEqualTo("oui");
+        JsonNode second = array.get(1);
+        assertThat(second.has("mac")).as("absent values are left out, not null").isFalse();
+        assertThat(second.has("onvif")).isFalse();
+    }
+
+    @Test
+    void shouldQuoteCsvAndDefuseSpreadsheetFormulas() throws IOException {
+        String csv = write(OutputFormat.CSV, List.of(HIKVISION, SPARSE));
+        String[] lines = csv.split("\r\n");
+        assertThat(lines[0]).startsWith("ip,mac,manufacturer,reportedManufacturer,model,");
+        assertThat(lines[1]).startsWith("10.1.0.23,44:19:b6:12:34:56,Hikvision,HIKVISION,DS-2CD2142FWD-I,");
+        assertThat(lines[2]).contains("'=cmd|' /C calc'!A0").contains("\"http.title port 8080=a,\"\"b\"\"\"");
+    }
+
+    @Test
+    void shouldPrintATableWithoutControlCharacters() throws IOException {
+        Observation hostile = new Observation("10.1.0.25", null, "Evil\u001b[2J", null, null, null, null, null,
+                List.of("http"), null, List.of(), List.of(), "2026-11-28T10:00:06Z");
+        String table = write(OutputFormat.TABLE, List.of(HIKVISION, hostile));
+        assertThat(table).contains("10.1.0.23").contains("Hikvision (HIKVISION)").contains("2 device(s)");
+        assertThat(table).doesNotContain("\u001b");
+    }
+}
