@@ -48,8 +48,16 @@ public final class OnvifProbe implements DeviceProbe {
         OK, AUTH_REJECTED, FAILED
     }
 
-    /** An exchange's outcome and, when OK, the bound response. */
-    record Reply<T>(Outcome outcome, T body) {
+    /**
+     * An exchange's outcome and, when OK, the bound response.
+     *
+     * @param speaksSoap the endpoint answered as a SOAP service (content type or envelope), even if unusably
+     */
+    record Reply<T>(Outcome outcome, T body, boolean speaksSoap) {
+
+        Reply(Outcome outcome, T body) {
+            this(outcome, body, outcome != Outcome.FAILED);
+        }
     }
 
     @Override
@@ -137,6 +145,10 @@ public final class OnvifProbe implements DeviceProbe {
             return Optional.of(0L);
         }
         if (reply.outcome() != Outcome.OK) {
+            if (reply.speaksSoap()) {
+                facts.discoveredBy(method());
+                facts.addXaddr(endpoint.url());
+            }
             return Optional.empty();
         }
         DateTime utc = reply.body().getSystemDateAndTime() == null ? null
@@ -185,7 +197,7 @@ public final class OnvifProbe implements DeviceProbe {
             Class<T> type) {
         if (response.truncated()) {
             facts.add(Sources.ONVIF_ERROR, operation, "reply larger than " + maxReplyBytes + " bytes, ignored");
-            return new Reply<>(Outcome.FAILED, null);
+            return new Reply<>(Outcome.FAILED, null, soapTyped(response));
         }
         Document document;
         try {
@@ -197,7 +209,7 @@ public final class OnvifProbe implements DeviceProbe {
                 return new Reply<>(Outcome.AUTH_REJECTED, null);
             }
             facts.add(Sources.ONVIF_ERROR, operation, "HTTP " + response.status() + ", " + e.getMessage());
-            return new Reply<>(Outcome.FAILED, null);
+            return new Reply<>(Outcome.FAILED, null, soapTyped(response));
         }
         recordNamespaces(facts, document);
         Optional<Element> payload = Soap.payload(document);
@@ -211,19 +223,28 @@ public final class OnvifProbe implements DeviceProbe {
                 return new Reply<>(Outcome.AUTH_REJECTED, null);
             }
             facts.add(Sources.ONVIF_ERROR, operation, "fault " + String.join("/", fault.get().codes()));
-            return new Reply<>(Outcome.FAILED, null);
+            return new Reply<>(Outcome.FAILED, null, true);
         }
         try {
             return new Reply<>(Outcome.OK, OnvifMessages.bind(payload.get(), type));
         } catch (XmlRejectedException e) {
             facts.add(Sources.ONVIF_ERROR, operation, e.getMessage());
-            return new Reply<>(Outcome.FAILED, null);
+            return new Reply<>(Outcome.FAILED, null, true);
         }
     }
 
+    private static boolean soapTyped(HttpResponse response) {
+        return response.header("Content-Type").map(t -> t.toLowerCase(java.util.Locale.ROOT).contains("soap")).orElse(false);
+    }
+
     private static String describe(IOException e) {
-        return e instanceof java.net.SocketTimeoutException ? "timed out"
-                : e instanceof java.net.ConnectException ? "connection refused" : "connection failed";
+        if (e instanceof java.net.SocketTimeoutException) {
+            return "timed out";
+        }
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
+        return e.getMessage() == null ? "connection failed" : "unreadable reply: " + e.getMessage();
     }
 
     private static void recordNamespaces(DeviceFacts facts, Document document) {

@@ -149,6 +149,9 @@ public final class HttpFetcher {
                 return;
             }
             in.copy(buffer, size);
+            if (buffer.truncated()) {
+                return;
+            }
             in.readLine(2);
         }
     }

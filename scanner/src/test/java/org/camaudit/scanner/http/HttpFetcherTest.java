@@ -81,6 +81,19 @@ class HttpFetcherTest {
     }
 
     @Test
+    void shouldCutChunkedBodiesAtTheCap() throws IOException {
+        InetSocketAddress address = serve(out -> {
+            write(out, "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n");
+            for (int i = 0; i < 100 && !server.isClosed(); i++) {
+                write(out, "3e8\r\n" + "x".repeat(1000) + "\r\n");
+            }
+        });
+        HttpResponse response = new HttpFetcher(1000, 2000, 16384, 4096).get(address, "/");
+        assertThat(response.body()).hasSize(4096);
+        assertThat(response.truncated()).isTrue();
+    }
+
+    @Test
     void shouldStopASlowDripAtTheExchangeDeadline() throws IOException {
         InetSocketAddress address = serve(out -> {
             write(out, "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\n");
