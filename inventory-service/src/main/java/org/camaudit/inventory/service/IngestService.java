@@ -52,8 +52,9 @@ public class IngestService {
                 idx int PRIMARY KEY, ip varchar(45) NOT NULL, mac varchar(17), manufacturer varchar(255),
                 reported_manufacturer varchar(255), model varchar(255), firmware_version varchar(255),
                 serial_number varchar(255), hardware_id varchar(255), discovered_by jsonb NOT NULL,
-                onvif jsonb, http_ports jsonb NOT NULL, evidence jsonb NOT NULL, observed_at timestamptz NOT NULL,
-                device_id bigint) ON COMMIT DROP;
+                onvif jsonb, http_ports jsonb NOT NULL, evidence jsonb NOT NULL, observed_at timestamptz NOT NULL
+            ) ON COMMIT DROP;
+            CREATE TEMP TABLE ingest_match (idx int PRIMARY KEY, device_id bigint) ON COMMIT DROP;
             CREATE TEMP TABLE ingest_created (id bigint PRIMARY KEY) ON COMMIT DROP;
             CREATE TEMP TABLE ingest_change ON COMMIT DROP AS
                 SELECT id, site, ip, mac, manufacturer, reported_manufacturer, model, firmware_version, serial_number,
@@ -75,12 +76,12 @@ public class IngestService {
             """;
 
     /**
-     * The identity rules, in order: manufacturer + serial number; else MAC; else a device at the same site
-     * and ip whose MAC and serial number do not contradict the observation; else the anonymous device
-     * (neither MAC nor serial key) at that site and ip.
+     * The identity rules, in order (COALESCE stops at the first hit): manufacturer + serial number; else MAC;
+     * else a device at the same site and ip whose MAC and serial number do not contradict the observation;
+     * else the anonymous device (neither MAC nor serial key) at that site and ip.
      */
-    private static final String MATCH = """
-            UPDATE ingest_obs o SET device_id = COALESCE(
+    private static final String IDENTITY = """
+            COALESCE(
                 (SELECT d.id FROM device d
                   WHERE o.serial_number IS NOT NULL AND o.manufacturer IS NOT NULL
                     AND d.serial_number IS NOT NULL AND d.manufacturer IS NOT NULL
@@ -95,8 +96,13 @@ public class IngestService {
                   WHERE o.mac IS NULL AND (o.serial_number IS NULL OR o.manufacturer IS NULL)
                     AND d.site = ? AND d.ip = o.ip
                     AND d.mac IS NULL AND (d.serial_number IS NULL OR d.manufacturer IS NULL)))
-            WHERE o.device_id IS NULL
             """;
+
+    private static final String MATCH_ALL =
+            "INSERT INTO ingest_match (idx, device_id) SELECT o.idx, " + IDENTITY + " FROM ingest_obs o";
+
+    private static final String MATCH_UNMATCHED = "UPDATE ingest_match m SET device_id = " + IDENTITY
+            + " FROM ingest_obs o WHERE o.idx = m.idx AND m.device_id IS NULL";
 
     private static final String INSERT_NEW = """
             WITH inserted AS (
@@ -106,7 +112,8 @@ public class IngestService {
                 SELECT ?, o.ip, o.mac, o.manufacturer, o.reported_manufacturer, o.model, o.firmware_version,
                     o.serial_number, o.hardware_id, o.discovered_by, o.onvif, o.http_ports, o.evidence,
                     o.observed_at, o.observed_at, ?
-                FROM ingest_obs o WHERE o.device_id IS NULL
+                FROM ingest_obs o JOIN ingest_match m ON m.idx = o.idx
+                WHERE m.device_id IS NULL
                 ORDER BY lower(o.manufacturer), o.serial_number, o.mac, o.ip, o.idx
                 ON CONFLICT DO NOTHING
                 RETURNING id)
@@ -115,73 +122,78 @@ public class IngestService {
 
     private static final String LOCK = """
             SELECT count(*) FROM (
-                SELECT d.id FROM device d WHERE d.id IN (SELECT device_id FROM ingest_obs)
+                SELECT d.id FROM device d WHERE d.id IN (SELECT device_id FROM ingest_match)
                 ORDER BY d.id FOR UPDATE OF d) locked
             """;
 
     /**
-     * The new state of every observed device, from its latest observation in the batch. A value the
-     * observation lacks keeps the stored one; an observation older than the device's last sighting (a
-     * spooled scan replayed late) only fills gaps.
+     * The new state of every observed device, from its latest observation in the batch, and whether it
+     * differs from the stored one. A value the observation lacks keeps the stored one; an observation older
+     * than the device's last sighting (a spooled scan replayed late) only fills gaps. A MAC, or a manufacturer
+     * + serial number, that another device holds (or that two devices of the batch would get) is not moved.
      */
     private static final String CHANGES = """
             INSERT INTO ingest_change
-            SELECT d.id,
-                CASE WHEN n.newer THEN ? ELSE d.site END AS site,
-                CASE WHEN n.newer THEN o.ip ELSE d.ip END AS ip,
-                CASE WHEN n.newer THEN coalesce(o.mac, d.mac) ELSE coalesce(d.mac, o.mac) END AS mac,
-                CASE WHEN n.newer THEN coalesce(o.manufacturer, d.manufacturer)
-                     ELSE coalesce(d.manufacturer, o.manufacturer) END AS manufacturer,
-                CASE WHEN n.newer THEN coalesce(o.reported_manufacturer, d.reported_manufacturer)
-                     ELSE coalesce(d.reported_manufacturer, o.reported_manufacturer) END AS reported_manufacturer,
-                CASE WHEN n.newer THEN coalesce(o.model, d.model) ELSE coalesce(d.model, o.model) END AS model,
-                CASE WHEN n.newer THEN coalesce(o.firmware_version, d.firmware_version)
-                     ELSE coalesce(d.firmware_version, o.firmware_version) END AS firmware_version,
-                CASE WHEN n.newer THEN coalesce(o.serial_number, d.serial_number)
-                     ELSE coalesce(d.serial_number, o.serial_number) END AS serial_number,
-                CASE WHEN n.newer THEN coalesce(o.hardware_id, d.hardware_id)
-                     ELSE coalesce(d.hardware_id, o.hardware_id) END AS hardware_id,
-                CASE WHEN n.newer AND o.discovered_by <> '[]' THEN o.discovered_by ELSE d.discovered_by END AS discovered_by,
-                CASE WHEN n.newer THEN coalesce(o.onvif, d.onvif) ELSE coalesce(d.onvif, o.onvif) END AS onvif,
-                CASE WHEN n.newer AND o.http_ports <> '[]' THEN o.http_ports ELSE d.http_ports END AS http_ports,
-                CASE WHEN n.newer AND o.evidence <> '[]' THEN o.evidence ELSE d.evidence END AS evidence,
-                CASE WHEN d.status = 'missing' THEN 'active' ELSE d.status END AS status,
-                greatest(d.last_seen, o.observed_at) AS last_seen,
-                CASE WHEN n.newer THEN ? ELSE d.last_scan_id END AS last_scan_id,
-                false AS changed
-            FROM (SELECT DISTINCT ON (device_id) * FROM ingest_obs ORDER BY device_id, observed_at DESC, idx DESC) o
-            JOIN device d ON d.id = o.device_id
-            CROSS JOIN LATERAL (SELECT o.observed_at >= d.last_seen AS newer) n
-            """;
-
-    /** A MAC another device already has (or two devices of the batch would get) is not moved. */
-    private static final String KEEP_TAKEN_MAC = """
-            UPDATE ingest_change c SET mac = d.mac FROM device d
-            WHERE d.id = c.id AND c.mac IS NOT NULL AND c.mac IS DISTINCT FROM d.mac
-              AND (EXISTS (SELECT 1 FROM device x WHERE x.mac = c.mac AND x.id <> c.id)
-                   OR EXISTS (SELECT 1 FROM ingest_change y WHERE y.mac = c.mac AND y.id <> c.id))
-            """;
-
-    /** Likewise a manufacturer + serial number pair that names another device. */
-    private static final String KEEP_TAKEN_SERIAL = """
-            UPDATE ingest_change c SET serial_number = d.serial_number, manufacturer = d.manufacturer FROM device d
-            WHERE d.id = c.id AND c.serial_number IS NOT NULL AND c.manufacturer IS NOT NULL
-              AND (c.serial_number, lower(c.manufacturer)) IS DISTINCT FROM (d.serial_number, lower(d.manufacturer))
-              AND (EXISTS (SELECT 1 FROM device x WHERE x.id <> c.id AND x.serial_number IS NOT NULL
-                             AND x.manufacturer IS NOT NULL AND x.serial_number = c.serial_number
-                             AND lower(x.manufacturer) = lower(c.manufacturer))
-                   OR EXISTS (SELECT 1 FROM ingest_change y WHERE y.id <> c.id AND y.serial_number = c.serial_number
-                             AND lower(y.manufacturer) = lower(c.manufacturer)))
-            """;
-
-    private static final String MARK_CHANGED = """
-            UPDATE ingest_change c SET changed =
+            SELECT f.id, f.site, f.ip, f.mac, f.manufacturer, f.reported_manufacturer, f.model, f.firmware_version,
+                f.serial_number, f.hardware_id, f.discovered_by, f.onvif, f.http_ports, f.evidence, f.status,
+                f.last_seen, f.last_scan_id,
                 (d.site, d.ip, d.mac, d.manufacturer, d.reported_manufacturer, d.model, d.firmware_version,
                  d.serial_number, d.hardware_id, d.discovered_by, d.onvif, d.http_ports, d.evidence, d.status::text)
                 IS DISTINCT FROM
-                (c.site, c.ip, c.mac, c.manufacturer, c.reported_manufacturer, c.model, c.firmware_version,
-                 c.serial_number, c.hardware_id, c.discovered_by, c.onvif, c.http_ports, c.evidence, c.status::text)
-            FROM device d WHERE d.id = c.id
+                (f.site, f.ip, f.mac, f.manufacturer, f.reported_manufacturer, f.model, f.firmware_version,
+                 f.serial_number, f.hardware_id, f.discovered_by, f.onvif, f.http_ports, f.evidence, f.status::text)
+            FROM (
+                SELECT t.id, t.site, t.ip, t.reported_manufacturer, t.model, t.firmware_version, t.hardware_id,
+                    t.discovered_by, t.onvif, t.http_ports, t.evidence, t.status, t.last_seen, t.last_scan_id,
+                    CASE WHEN t.mac IS NULL OR t.mac IS NOT DISTINCT FROM t.old_mac THEN coalesce(t.mac, t.old_mac)
+                         WHEN t.mac_uses > 1 OR EXISTS (SELECT 1 FROM device x WHERE x.mac = t.mac AND x.id <> t.id)
+                         THEN t.old_mac ELSE t.mac END AS mac,
+                    CASE WHEN serial_taken.taken THEN t.old_manufacturer ELSE t.manufacturer END AS manufacturer,
+                    CASE WHEN serial_taken.taken THEN t.old_serial ELSE t.serial_number END AS serial_number
+                FROM (
+                    SELECT c.*,
+                        count(*) OVER (PARTITION BY c.mac) AS mac_uses,
+                        count(*) OVER (PARTITION BY lower(c.manufacturer), c.serial_number) AS serial_uses
+                    FROM (
+                        SELECT d.id,
+                            d.mac AS old_mac, d.manufacturer AS old_manufacturer, d.serial_number AS old_serial,
+                            CASE WHEN n.newer THEN ? ELSE d.site END AS site,
+                            CASE WHEN n.newer THEN o.ip ELSE d.ip END AS ip,
+                            CASE WHEN n.newer THEN coalesce(o.mac, d.mac) ELSE coalesce(d.mac, o.mac) END AS mac,
+                            CASE WHEN n.newer THEN coalesce(o.manufacturer, d.manufacturer)
+                                 ELSE coalesce(d.manufacturer, o.manufacturer) END AS manufacturer,
+                            CASE WHEN n.newer THEN coalesce(o.reported_manufacturer, d.reported_manufacturer)
+                                 ELSE coalesce(d.reported_manufacturer, o.reported_manufacturer) END AS reported_manufacturer,
+                            CASE WHEN n.newer THEN coalesce(o.model, d.model) ELSE coalesce(d.model, o.model) END AS model,
+                            CASE WHEN n.newer THEN coalesce(o.firmware_version, d.firmware_version)
+                                 ELSE coalesce(d.firmware_version, o.firmware_version) END AS firmware_version,
+                            CASE WHEN n.newer THEN coalesce(o.serial_number, d.serial_number)
+                                 ELSE coalesce(d.serial_number, o.serial_number) END AS serial_number,
+                            CASE WHEN n.newer THEN coalesce(o.hardware_id, d.hardware_id)
+                                 ELSE coalesce(d.hardware_id, o.hardware_id) END AS hardware_id,
+                            CASE WHEN n.newer AND o.discovered_by <> '[]' THEN o.discovered_by ELSE d.discovered_by END AS discovered_by,
+                            CASE WHEN n.newer THEN coalesce(o.onvif, d.onvif) ELSE coalesce(d.onvif, o.onvif) END AS onvif,
+                            CASE WHEN n.newer AND o.http_ports <> '[]' THEN o.http_ports ELSE d.http_ports END AS http_ports,
+                            CASE WHEN n.newer AND o.evidence <> '[]' THEN o.evidence ELSE d.evidence END AS evidence,
+                            CASE WHEN d.status = 'missing' THEN 'active' ELSE d.status END AS status,
+                            greatest(d.last_seen, o.observed_at) AS last_seen,
+                            CASE WHEN n.newer THEN ? ELSE d.last_scan_id END AS last_scan_id
+                        FROM (SELECT DISTINCT ON (m.device_id) m.device_id, ob.*
+                              FROM ingest_match m JOIN ingest_obs ob ON ob.idx = m.idx
+                              ORDER BY m.device_id, ob.observed_at DESC, ob.idx DESC) o
+                        JOIN device d ON d.id = o.device_id
+                        CROSS JOIN LATERAL (SELECT o.observed_at >= d.last_seen AS newer) n
+                    ) c
+                ) t
+                CROSS JOIN LATERAL (SELECT
+                    t.serial_number IS NOT NULL AND t.manufacturer IS NOT NULL
+                    AND (t.serial_number, lower(t.manufacturer)) IS DISTINCT FROM (t.old_serial, lower(t.old_manufacturer))
+                    AND (t.serial_uses > 1 OR EXISTS (SELECT 1 FROM device x WHERE x.id <> t.id
+                             AND x.serial_number IS NOT NULL AND x.manufacturer IS NOT NULL
+                             AND x.serial_number = t.serial_number AND lower(x.manufacturer) = lower(t.manufacturer)))
+                    AS taken) serial_taken
+            ) f
+            JOIN device d ON d.id = f.id
             """;
 
     private static final String APPLY = """
@@ -190,22 +202,25 @@ public class IngestService {
                 firmware_version = c.firmware_version, serial_number = c.serial_number, hardware_id = c.hardware_id,
                 discovered_by = c.discovered_by, onvif = c.onvif, http_ports = c.http_ports, evidence = c.evidence,
                 status = c.status, last_seen = c.last_seen, last_scan_id = c.last_scan_id, version = d.version + 1
-            FROM ingest_change c WHERE d.id = c.id
+            FROM ingest_change c
+            WHERE d.id = c.id
+              AND (c.changed OR d.last_seen IS DISTINCT FROM c.last_seen OR d.last_scan_id IS DISTINCT FROM c.last_scan_id)
             """;
 
     private static final String SIGHTINGS = """
             INSERT INTO sighting (device_id, scan_id, site, ip, mac, manufacturer, model, firmware_version,
                 discovered_by, observed_at)
-            SELECT o.device_id, ?, ?, o.ip, o.mac, o.manufacturer, o.model, o.firmware_version, o.discovered_by,
+            SELECT m.device_id, ?, ?, o.ip, o.mac, o.manufacturer, o.model, o.firmware_version, o.discovered_by,
                 o.observed_at
-            FROM ingest_obs o ORDER BY o.idx
+            FROM ingest_obs o JOIN ingest_match m ON m.idx = o.idx ORDER BY o.idx
             """;
 
     private static final String RESULTS = """
-            SELECT o.device_id, o.ip, cr.id IS NOT NULL AS created, c.changed
+            SELECT m.device_id, o.ip, cr.id IS NOT NULL AS created, c.changed
             FROM ingest_obs o
-            JOIN ingest_change c ON c.id = o.device_id
-            LEFT JOIN ingest_created cr ON cr.id = o.device_id
+            JOIN ingest_match m ON m.idx = o.idx
+            JOIN ingest_change c ON c.id = m.device_id
+            LEFT JOIN ingest_created cr ON cr.id = m.device_id
             ORDER BY o.idx
             """;
 
@@ -284,21 +299,26 @@ public class IngestService {
             try (Statement st = c.createStatement()) {
                 st.execute("ANALYZE ingest_obs");
             }
-            match(c, batch.site());
+            match(c, MATCH_ALL, batch.site());
+            try (Statement st = c.createStatement()) {
+                st.execute("ANALYZE ingest_match");
+            }
             try (PreparedStatement ps = c.prepareStatement(INSERT_NEW)) {
                 ps.setString(1, batch.site());
                 ps.setString(2, batch.scanId());
-                ps.executeUpdate();
+                if (ps.executeUpdate() > 0) {
+                    match(c, MATCH_UNMATCHED, batch.site());
+                }
             }
-            match(c, batch.site());
             try (Statement st = c.createStatement();
-                    ResultSet rs = st.executeQuery("SELECT count(*) FROM ingest_obs WHERE device_id IS NULL")) {
+                    ResultSet rs = st.executeQuery("SELECT count(*) FROM ingest_match WHERE device_id IS NULL")) {
                 rs.next();
                 if (rs.getLong(1) > 0) {
                     throw new SQLException("observations left without a device after insert", "40001");
                 }
             }
             try (Statement st = c.createStatement()) {
+                st.execute("ANALYZE ingest_match");
                 st.executeQuery(LOCK).close();
             }
             try (PreparedStatement ps = c.prepareStatement(CHANGES)) {
@@ -307,9 +327,6 @@ public class IngestService {
                 ps.executeUpdate();
             }
             try (Statement st = c.createStatement()) {
-                st.executeUpdate(KEEP_TAKEN_MAC);
-                st.executeUpdate(KEEP_TAKEN_SERIAL);
-                st.executeUpdate(MARK_CHANGED);
                 st.executeUpdate(APPLY);
             }
             try (PreparedStatement ps = c.prepareStatement(SIGHTINGS)) {
@@ -359,8 +376,8 @@ public class IngestService {
         }
     }
 
-    private static void match(Connection c, String site) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(MATCH)) {
+    private static void match(Connection c, String sql, String site) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setString(1, site);
             ps.setString(2, site);
             ps.executeUpdate();
