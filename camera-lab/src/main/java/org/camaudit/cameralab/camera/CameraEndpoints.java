@@ -12,6 +12,7 @@ import org.camaudit.cameralab.fleet.Fault;
 import org.camaudit.cameralab.http.CameraHttpHandler;
 import org.camaudit.cameralab.sadp.Sadp;
 import org.camaudit.cameralab.wsdiscovery.WsDiscovery;
+import org.camaudit.cameralab.xml.XmlElement;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -21,6 +22,7 @@ import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.datagram.DatagramSocketOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.SocketAddress;
 
 /**
  * The sockets of one camera, each bound to the camera's own address only (never a wildcard), so an
@@ -119,7 +121,9 @@ public final class CameraEndpoints {
     }
 
     private IllegalStateException bindError(String protocol, int port, Throwable cause) {
-        return new IllegalStateException(camera.ip() + " " + protocol + " " + port + ": " + cause.getMessage());
+        String hint = camera.ip().endsWith(".255") && protocol.equals("UDP")
+                ? " (Java cannot bind an IPv4 datagram socket to an address ending in .255)" : "";
+        return new IllegalStateException(camera.ip() + " " + protocol + " " + port + ": " + cause.getMessage() + hint);
     }
 
     private static byte[] bytes(DatagramPacket packet) {
@@ -137,21 +141,20 @@ public final class CameraEndpoints {
     }
 
     /** Answers a Probe received on the multicast group, from the camera's own address, after a random delay. */
-    public void onMulticastProbe(DatagramPacket packet) {
+    public void onMulticastProbe(XmlElement probe, SocketAddress sender) {
         if (wsDiscovery == null || camera.has(Fault.SILENT)) {
             return;
         }
-        WsDiscovery.answer(camera, bytes(packet)).ifPresent(reply -> send(wsDiscovery, Buffer.buffer(reply),
-                packet.sender().port(), packet.sender().host(), randomDelay()));
+        WsDiscovery.answer(camera, probe).ifPresent(reply -> send(wsDiscovery, Buffer.buffer(reply),
+                sender.port(), sender.host(), randomDelay()));
     }
 
     /** Answers a SADP inquiry received on the multicast group with a multicast reply, as the firmware does. */
-    public void onMulticastSadpInquiry(DatagramPacket packet) {
+    public void onMulticastSadpInquiry(String inquiryUuid) {
         if (sadp == null || camera.has(Fault.SILENT)) {
             return;
         }
-        Sadp.answer(camera, bytes(packet)).ifPresent(reply -> send(sadp, Buffer.buffer(reply), Sadp.PORT,
-                MULTICAST_GROUP, randomDelay()));
+        send(sadp, Buffer.buffer(Sadp.answer(camera, inquiryUuid)), Sadp.PORT, MULTICAST_GROUP, randomDelay());
     }
 
     private long randomDelay() {

@@ -88,9 +88,20 @@ public class CameraLab {
         List<MulticastListener> listeners = new ArrayList<>();
         if (failure == null && network.multicastInterface().isPresent()) {
             String nic = network.multicastInterface().get();
+            int maxBytes = config.maxRequestBytes();
             List<Future<MulticastListener>> joins = List.of(
-                    MulticastListener.start(vertx, nic, WsDiscovery.PORT, cameras, CameraEndpoints::onMulticastProbe),
-                    MulticastListener.start(vertx, nic, Sadp.PORT, cameras, CameraEndpoints::onMulticastSadpInquiry));
+                    MulticastListener.start(vertx, nic, WsDiscovery.PORT, packet -> {
+                        if (packet.data().length() <= maxBytes) {
+                            WsDiscovery.parseProbe(packet.data().getBytes()).ifPresent(probe -> cameras
+                                    .forEach(c -> c.onMulticastProbe(probe, packet.sender())));
+                        }
+                    }),
+                    MulticastListener.start(vertx, nic, Sadp.PORT, packet -> {
+                        if (packet.data().length() <= maxBytes) {
+                            Sadp.parseInquiry(packet.data().getBytes()).ifPresent(uuid -> cameras
+                                    .forEach(c -> c.onMulticastSadpInquiry(uuid)));
+                        }
+                    }));
             failure = awaitFailure(Future.join(new ArrayList<>(joins)));
             joins.stream().filter(Future::succeeded).forEach(j -> listeners.add(j.result()));
         }

@@ -1,7 +1,6 @@
 package org.camaudit.cameralab.camera;
 
-import java.util.List;
-import java.util.function.BiConsumer;
+import io.vertx.core.Handler;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -11,8 +10,7 @@ import io.vertx.core.datagram.DatagramSocketOptions;
 
 /**
  * One socket bound to the multicast group address (not a wildcard, so it receives nothing sent to
- * unicast addresses) for a discovery port; hands every datagram to every camera, which answer
- * from their own addresses.
+ * unicast addresses) for a discovery port; the cameras answer from their own addresses.
  */
 final class MulticastListener {
 
@@ -22,15 +20,16 @@ final class MulticastListener {
         this.socket = socket;
     }
 
+    /**
+     * Listens on the group's {@code port}; {@code dispatch} sees every datagram once and decides which
+     * cameras answer (parsing once, not once per camera: the cameras' own multicast replies and
+     * announcements arrive here too).
+     */
     static Future<MulticastListener> start(Vertx vertx, String networkInterface, int port,
-            List<CameraEndpoints> cameras, BiConsumer<CameraEndpoints, DatagramPacket> dispatch) {
+            Handler<DatagramPacket> dispatch) {
         DatagramSocket socket = vertx.createDatagramSocket(new DatagramSocketOptions().setIpV6(false)
                 .setReuseAddress(true).setReusePort(true).setReceiveBufferSize(1024 * 1024));
-        socket.handler(packet -> {
-            for (CameraEndpoints camera : cameras) {
-                dispatch.accept(camera, packet);
-            }
-        });
+        socket.handler(dispatch::handle);
         return socket.listen(port, CameraEndpoints.MULTICAST_GROUP)
                 .compose(s -> s.listenMulticastGroup(CameraEndpoints.MULTICAST_GROUP, networkInterface, null))
                 .map(s -> new MulticastListener(socket))

@@ -114,41 +114,50 @@ public final class FleetGenerator {
         }
     }
 
-    /** {@code count} distinct host addresses of {@code network} (no network or broadcast address), sorted. */
+    /**
+     * {@code count} distinct host addresses of {@code network}, sorted. Addresses ending in .0 or
+     * .255 are left out: installers avoid them, and Java cannot bind an IPv4 datagram socket to an
+     * address ending in .255.
+     */
     private static List<String> pickAddresses(IPAddress network, int count, Random random) {
         long first = network.getLower().getValue().longValue();
-        long size = network.getCount().longValue();
-        if (network.getNetworkPrefixLength() < 31) {
-            first++;
-            size -= 2;
+        long last = network.getUpper().getValue().longValue();
+        long size = last - first + 1;
+        if (size > LARGEST_ENUMERATED_NETWORK) {
+            TreeSet<Long> picked = new TreeSet<>();
+            while (picked.size() < count) {
+                long candidate = first + random.nextLong(size);
+                if (usable(candidate)) {
+                    picked.add(candidate);
+                }
+            }
+            return picked.stream().map(FleetGenerator::toDotted).toList();
         }
-        if (count > size) {
-            throw new FleetException("--network " + network.toPrefixLengthString() + " has " + size
-                    + " host addresses, fewer than --count " + count);
+        long[] hosts = new long[(int) size];
+        int usable = 0;
+        for (long value = first; value <= last; value++) {
+            if (usable(value)) {
+                hosts[usable++] = value;
+            }
+        }
+        if (count > usable) {
+            throw new FleetException("--network " + network.toPrefixLengthString() + " has " + usable
+                    + " usable host addresses, fewer than --count " + count);
         }
         TreeSet<Long> picked = new TreeSet<>();
-        if (size <= LARGEST_ENUMERATED_NETWORK) {
-            int[] offsets = new int[(int) size];
-            for (int i = 0; i < offsets.length; i++) {
-                offsets[i] = i;
-            }
-            for (int i = 0; i < count; i++) {
-                int j = i + random.nextInt(offsets.length - i);
-                int swap = offsets[i];
-                offsets[i] = offsets[j];
-                offsets[j] = swap;
-                picked.add(first + offsets[i]);
-            }
-        } else {
-            while (picked.size() < count) {
-                picked.add(first + random.nextLong(size));
-            }
+        for (int i = 0; i < count; i++) {
+            int j = i + random.nextInt(usable - i);
+            long swap = hosts[i];
+            hosts[i] = hosts[j];
+            hosts[j] = swap;
+            picked.add(hosts[i]);
         }
-        List<String> out = new ArrayList<>(count);
-        for (long value : picked) {
-            out.add(toDotted(value));
-        }
-        return out;
+        return picked.stream().map(FleetGenerator::toDotted).toList();
+    }
+
+    private static boolean usable(long address) {
+        long lastOctet = address & 0xff;
+        return lastOctet != 0 && lastOctet != 255;
     }
 
     private static String toDotted(long value) {

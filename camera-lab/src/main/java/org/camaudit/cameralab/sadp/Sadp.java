@@ -21,6 +21,11 @@ public final class Sadp {
     }
 
     public static Optional<String> answer(Camera camera, byte[] datagram) {
+        return parseInquiry(datagram).map(uuid -> answer(camera, uuid));
+    }
+
+    /** The Uuid of {@code datagram} when it is an SADP inquiry. */
+    public static Optional<String> parseInquiry(byte[] datagram) {
         XmlElement probe;
         try {
             probe = SafeXml.parse(datagram);
@@ -31,8 +36,12 @@ public final class Sadp {
                 || !probe.child("Types").map(t -> t.text().equalsIgnoreCase("inquiry")).orElse(false)) {
             return Optional.empty();
         }
-        String uuid = probe.child("Uuid").map(XmlElement::text).orElse("");
+        return Optional.of(probe.child("Uuid").map(XmlElement::text).orElse(""));
+    }
+
+    /** The camera's ProbeMatch for the inquiry {@code uuid}. */
+    public static String answer(Camera camera, String uuid) {
         String reply = camera.render(camera.profile().sadpReply(), Map.of("requestUuid", uuid));
-        return Optional.of(FaultyReplies.xml(camera, reply));
+        return FaultyReplies.xml(camera, reply);
     }
 }

@@ -27,6 +27,11 @@ public final class WsDiscovery {
 
     /** The ProbeMatches for {@code datagram}, or empty when it is no Probe or asks for other types or scopes. */
     public static Optional<String> answer(Camera camera, byte[] datagram) {
+        return parseProbe(datagram).flatMap(probe -> answer(camera, probe));
+    }
+
+    /** The envelope of {@code datagram} when it is a WS-Discovery Probe. */
+    public static Optional<XmlElement> parseProbe(byte[] datagram) {
         XmlElement envelope;
         try {
             envelope = SafeXml.parse(datagram);
@@ -34,13 +39,17 @@ public final class WsDiscovery {
             return Optional.empty();
         }
         Optional<XmlElement> probe = envelope.path("Body", "Probe");
-        if (probe.isEmpty() || !DISCOVERY_NS.equals(probe.get().namespace())) {
+        return probe.isPresent() && DISCOVERY_NS.equals(probe.get().namespace()) ? Optional.of(envelope)
+                : Optional.empty();
+    }
+
+    /** The camera's ProbeMatches for an already parsed Probe envelope, when the Probe's types and scopes match. */
+    public static Optional<String> answer(Camera camera, XmlElement envelope) {
+        XmlElement probe = envelope.path("Body", "Probe").orElseThrow();
+        if (!typesMatch(camera, probe) || !scopesMatch(camera, probe)) {
             return Optional.empty();
         }
         String messageId = envelope.path("Header", "MessageID").map(XmlElement::text).orElse("");
-        if (!typesMatch(camera, probe.get()) || !scopesMatch(camera, probe.get())) {
-            return Optional.empty();
-        }
         String reply = camera.render(camera.profile().probeMatches(), Map.of(
                 "messageId", UUID.randomUUID().toString(),
                 "relatesTo", messageId,
