@@ -71,8 +71,11 @@ async function openAndAuthorize(page, baseUrl, name) {
   await modal.waitFor({ state: 'detached' });
 }
 
-/** Expands GET path, presses "Try it out" then "Execute", and returns the response as the page shows it. */
-async function tryItOut(page, path, name) {
+/**
+ * Expands GET path, presses "Try it out", clears the example values, types params, presses
+ * "Execute", and returns the response as the page shows it.
+ */
+async function tryItOut(page, path, name, params) {
   const operation = page.locator('.opblock-get').filter({
     has: page.locator(`.opblock-summary-path[data-path="${path}"]`),
   }).first();
@@ -88,6 +91,9 @@ async function tryItOut(page, path, name) {
       await select.selectOption({ index: 0 });
     }
   }
+  for (const [param, value] of Object.entries(params)) {
+    await operation.locator(`.parameters-container tr[data-param-name="${param}"] input`).first().fill(value);
+  }
   // Ask for JSON where the operation also offers CSV.
   const mediaTypes = operation.locator('.responses-wrapper select');
   if (await mediaTypes.count() > 0) {
@@ -102,16 +108,16 @@ async function tryItOut(page, path, name) {
   const status = (await live.locator('.response .response-col_status').first().textContent()).trim();
   const body = (await live.locator('.response-col_description .highlight-code, .response-col_description pre').first().textContent()) ?? '';
   const curl = (await operation.locator('.curl-command').first().textContent()) ?? '';
-  await operation.scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(screenshots, `${name}-2-executed.png`), fullPage: true });
+  await live.screenshot({ path: join(screenshots, `${name}-3-response.png`) });
   return { status, body, curl };
 }
 
-async function flow(context, { baseUrl, path, name, ips }) {
+async function flow(context, { baseUrl, path, name, ips, params = {} }) {
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
   await openAndAuthorize(page, baseUrl, name);
-  const { status, body, curl } = await tryItOut(page, path, name);
+  const { status, body, curl } = await tryItOut(page, path, name, params);
   check(curl.includes('Authorization: Basic'), `${name}: Swagger UI did not send the viewer's credentials`);
   check(status === '200', `${name}: GET ${path} answered ${status}: ${body.slice(0, 300)}`);
   const missing = ips.filter((ip) => !body.includes(`"${ip}"`));
@@ -129,7 +135,10 @@ const context = await chromium.launchPersistentContext(profile, {
 });
 try {
   await flow(context, { baseUrl: auditUrl, path: '/api/v1/replacement-plan', name: 'audit-replacement-plan', ips: planIps });
-  await flow(context, { baseUrl: inventoryUrl, path: '/api/v1/devices', name: 'inventory-devices', ips: deviceIps });
+  // one page holds every device: the largest page size the API allows
+  await flow(context, {
+    baseUrl: inventoryUrl, path: '/api/v1/devices', name: 'inventory-devices', ips: deviceIps, params: { size: '1000' },
+  });
   console.log(`browser-test: screenshots in ${screenshots}`);
 } catch (error) {
   failed = true;
