@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.camaudit.cameralab.camera.CameraLab;
 import org.camaudit.cameralab.fleet.CameraSpec;
+import org.camaudit.cameralab.fleet.OnvifSettings;
 import org.camaudit.cameralab.profile.ProfileRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,6 +60,7 @@ class ProtocolsTest {
     private static final int PORT = RunningFleet.HTTP_PORT;
     private static final Duration UDP_WAIT = Duration.ofSeconds(3);
     private static final Duration SILENCE = Duration.ofMillis(400);
+    private static final String ONVIF_OFF = "127.0.20.13";
 
     @Inject
     CameraLab lab;
@@ -76,6 +78,8 @@ class ProtocolsTest {
             cameras.add(new CameraSpec(ip(PROFILE_IDS.get(i)), PROFILE_IDS.get(i), null, null, null, null, null, null,
                     null));
         }
+        cameras.add(new CameraSpec(ONVIF_OFF, "hikvision", null, new OnvifSettings(false, null, null, null), null,
+                null, null, null, null));
         fleet = new RunningFleet(lab, profiles, cameras);
         onvifTypes = JAXBContext.newInstance(GetSystemDateAndTimeResponse.class, GetDeviceInformationResponse.class,
                 GetNetworkInterfacesResponse.class, GetScopesResponse.class, GetCapabilitiesResponse.class,
@@ -338,6 +342,18 @@ class ProtocolsTest {
         assertThat(LabClient.get("http://" + ip("axis") + ":" + PORT + "/", null).body()).contains("<title>AXIS</title>");
         assertThat(LabClient.get("http://" + ip("hanwha") + ":" + PORT + "/", null).body())
                 .contains("<title>Hanwha Techwin</title>");
+    }
+
+    @Test
+    void hikvisionWithOnvifDisabledIsFoundOnlyBySadpAndHttp() throws Exception {
+        assertThat(LabClient.exchange(ONVIF_OFF, 3702,
+                LabClient.probe(LabClient.newMessageId(), null).getBytes(StandardCharsets.UTF_8), SILENCE)).isEmpty();
+        assertThat(LabClient.soap(ONVIF_OFF, PORT, "GetSystemDateAndTime", null, null, null).statusCode())
+                .isEqualTo(404);
+        assertThat(LabClient.exchange(ONVIF_OFF, 37020,
+                LabClient.sadpInquiry("1").getBytes(StandardCharsets.UTF_8), UDP_WAIT)).isPresent();
+        assertThat(LabClient.get("http://" + ONVIF_OFF + ":" + PORT + "/doc/page/login.asp", null).statusCode())
+                .isEqualTo(200);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -37,7 +38,7 @@ public final class Dhip {
             if (request == null || !"DHDiscover.search".equals(request.path("method").asText())) {
                 return Optional.empty();
             }
-        } catch (java.io.IOException e) {
+        } catch (JsonProcessingException e) {
             return Optional.empty();
         }
         String json = FaultyReplies.json(camera, camera.render(camera.profile().dhipReply()));

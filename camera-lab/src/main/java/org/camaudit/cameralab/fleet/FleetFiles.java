@@ -54,13 +54,4 @@ public final class FleetFiles {
             Files.deleteIfExists(temporary);
         }
     }
-
-    /** Serialises cameras as fleet-file JSON. */
-    public static String toJson(List<CameraSpec> cameras) {
-        try {
-            return JSON.writeValueAsString(cameras);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a fleet always serialises", e);
-        }
-    }
 }

@@ -21,6 +21,8 @@ import org.camaudit.cameralab.profile.Profile.SoapFault;
 import org.camaudit.cameralab.profile.ProfileDescriptor.FaultReply;
 import org.camaudit.cameralab.profile.ProfileDescriptor.PageDescriptor;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * Every profile shipped in {@code src/main/resources/profiles}: {@code index.json} names them, each
  * has a {@code profile.json}, ONVIF reply templates in {@code onvif/} and recorded faults in
@@ -65,6 +67,7 @@ public final class ProfileRegistry {
     }
 
     /** The JSON shape of {@code profiles/index.json}. */
+    @RegisterForReflection
     record Index(List<String> profiles) {
     }
 
