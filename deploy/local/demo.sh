@@ -75,8 +75,14 @@ done
 for port in "$inventory_port" "$audit_port"; do
   port_busy "$host" "$port" && die "port $host:$port is busy (another program listens there): stop it, or set CAMAUDIT_INVENTORY_PORT / CAMAUDIT_AUDIT_PORT"
 done
+# Port 80 needs root unless the kernel lets everyone bind it; else the cameras serve HTTP on 8080,
+# one of the ports the scanner fingerprints by default.
+camera_http_port=80
+if [ "$(id -u)" -ne 0 ] && [ "$(cat /proc/sys/net/ipv4/ip_unprivileged_port_start 2>/dev/null || echo 1024)" -gt 80 ]; then
+  camera_http_port=8080
+fi
 for ip in 127.0.10.10 127.0.10.130; do
-  port_busy "$ip" 80 && die "$ip:80 is busy: something else already uses the demo's camera network 127.0.10.0/24"
+  port_busy "$ip" "$camera_http_port" && die "$ip:$camera_http_port is busy: something else already uses the demo's camera network 127.0.10.0/24"
 done
 
 # ---- cleanup ------------------------------------------------------------------------------------
@@ -164,12 +170,6 @@ echo "both services ready"
 # ---- cameras ------------------------------------------------------------------------------------
 step "Starting camera-lab: $(jq length "$fleet") simulated cameras on 127.0.10.0/24 ($fleet)"
 rm -f "$state/fleet-manifest.json"
-# Port 80 needs root unless the kernel lets everyone bind it; else the cameras serve HTTP on 8080,
-# one of the ports the scanner fingerprints by default.
-camera_http_port=80
-if [ "$(id -u)" -ne 0 ] && [ "$(cat /proc/sys/net/ipv4/ip_unprivileged_port_start 2>/dev/null || echo 1024)" -gt 80 ]; then
-  camera_http_port=8080
-fi
 start_process "$state/camera-lab.pid" "$logs/camera-lab.log" "$(jar camera-lab)" \
   nohup java -jar "$(jar camera-lab)" --fleet "$fleet" --manifest "$state/fleet-manifest.json" --http-port "$camera_http_port"
 deadline=$(( $(date +%s) + 120 ))
@@ -219,7 +219,7 @@ curl -fsS --max-time 60 "${viewer[@]}" -H 'Accept: application/json' "$audit/api
   echo " camaudit demo: ready in $(( $(date +%s) - started_at )) s"
   echo "================================================================================"
   echo
-  echo "Cameras found: $(jq '.total' "$state/devices.json") (sites: ${sites[*]%% *})"
+  echo "Cameras found: $(jq '.total' "$state/devices.json") ($(jq -r '.items | group_by(.site) | map("\(.[0].site) \(length)") | join(", ")' "$state/devices.json"))"
   jq -r '.items | group_by(.manufacturer // "(unknown)") | map([(.[0].manufacturer // "(unknown)"), length])
          | sort_by(-.[1], .[0])[] | @tsv' "$state/devices.json" \
     | awk -F'\t' 'BEGIN { printf "  %-22s %7s\n", "manufacturer", "cameras" } { printf "  %-22s %7d\n", $1, $2 }'

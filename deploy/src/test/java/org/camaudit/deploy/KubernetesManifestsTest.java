@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -379,6 +380,17 @@ class KubernetesManifestsTest {
             assertThat(moduleOfImage(scanner.getImage())).isEqualTo("scanner");
             List<String> args = scanner.getArgs();
             assertThat(args.get(0)).isEqualTo("scan");
+            String scannerSources = scannerSources();
+            for (String arg : args) {
+                if (arg.startsWith("--")) {
+                    assertThat(scannerSources).as("the scanner has option " + arg).contains("\"" + arg + "\"");
+                }
+            }
+            for (EnvVar env : scanner.getEnv()) {
+                if (!ServiceModule.IMAGE_LAUNCHER_ENV.contains(env.getName())) {
+                    assertThat(scannerSources).as("the scanner reads " + env.getName()).contains("\"" + env.getName() + "\"");
+                }
+            }
             sites.add(option(args, "--site"));
             URI inventory = URI.create(option(args, "--inventory"));
             Service service = find(resources, Service.class, inventory.getHost());
@@ -570,6 +582,21 @@ class KubernetesManifestsTest {
 
     private static boolean portsAdmit(List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPort> ports, int port) {
         return ports == null || ports.isEmpty() || ports.stream().anyMatch(p -> p.getPort() != null && p.getPort().getIntVal() == port);
+    }
+
+    /** The scanner's Java sources, concatenated (its picocli options and the variables it reads). */
+    static String scannerSources() {
+        Path sources = REPO.resolve("scanner/src/main/java");
+        assumeTrue(Files.isDirectory(sources), "the scanner module has no sources yet");
+        try (Stream<Path> files = Files.walk(sources)) {
+            StringBuilder text = new StringBuilder();
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                text.append(Files.readString(file));
+            }
+            return text.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static Optional<Path> onPath(String program) {
