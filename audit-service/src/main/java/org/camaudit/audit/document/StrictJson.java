@@ -30,6 +30,9 @@ public final class StrictJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
+    /** Hibernate Validator's name for a list element ({@code prefixes[0].<list element>}), which clients never wrote. */
+    private static final java.util.regex.Pattern CONTAINER_NODE = java.util.regex.Pattern.compile("\\.<[^>]*>");
+
     private StrictJson() {
     }
 
@@ -54,7 +57,8 @@ public final class StrictJson {
         }
         List<FieldError> errors = new ArrayList<>();
         for (ConstraintViolation<T> violation : validator.validate(value)) {
-            errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
+            errors.add(new FieldError(CONTAINER_NODE.matcher(violation.getPropertyPath().toString()).replaceAll(""),
+                    violation.getMessage()));
         }
         if (!errors.isEmpty()) {
             errors.sort(Comparator.comparing(FieldError::field));

@@ -1,0 +1,76 @@
+package org.camaudit.audit.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+import org.camaudit.audit.TestPolicies;
+
+/** The shipped policy file: complete, sourced, and generated from the registry as REFERENCE.md counts it. */
+class DefaultPolicyTest {
+
+    private final Policy policy = TestPolicies.defaultPolicy();
+
+    private Policy.Vendor vendor(String name) {
+        return policy.vendors().stream().filter(v -> v.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static long blocks(Policy.Vendor vendor, String organisation) {
+        return vendor.ouis().stream().filter(o -> o.organization().equals(organisation))
+                .mapToLong(o -> o.prefixes().size()).sum();
+    }
+
+    @Test
+    void shouldNameTheFiveRestrictedVendors() {
+        assertThat(policy.vendors()).extracting(Policy.Vendor::name)
+                .containsExactly("Hikvision", "Dahua", "Hytera", "Huawei", "ZTE");
+    }
+
+    @Test
+    void shouldCarryTheRegistryBlocksReferenceMdCounts() {
+        assertThat(policy.ouiRegistry().date()).isEqualTo("2022-08-27");
+        assertThat(blocks(vendor("Hikvision"), "Hangzhou Hikvision Digital Technology Co.,Ltd.")).isEqualTo(50);
+        assertThat(blocks(vendor("Hikvision"), "Prama Hikvision India Private Limited")).isEqualTo(1);
+        assertThat(blocks(vendor("Hikvision"), "Hangzhou Ezviz Software Co.,Ltd.")).isEqualTo(5);
+        assertThat(blocks(vendor("Dahua"), "Zhejiang Dahua Technology Co., Ltd.")).isEqualTo(24);
+        assertThat(blocks(vendor("Hytera"), "Hytera Communications Corporation Limited")
+                + blocks(vendor("Hytera"), "Hytera Communications Co .,ltd")).isEqualTo(2);
+        assertThat(vendor("Huawei").ouis().stream().mapToLong(o -> o.prefixes().size()).sum()).isBetween(1390L, 1410L);
+        assertThat(blocks(vendor("ZTE"), "zte corporation")).isBetween(290L, 305L);
+        assertThat(vendor("Hikvision").ouis()).flatExtracting(Policy.OuiBlock::prefixes).contains("44:19:B6", "24:B1:05");
+    }
+
+    @Test
+    void shouldNotListTheCollidingShanghaiDahuaScaleFactoryBlock() {
+        assertThat(policy.vendors()).flatExtracting(Policy.Vendor::ouis).extracting(Policy.OuiBlock::organization)
+                .doesNotContain("Shanghai Dahua Scale Factory");
+    }
+
+    @Test
+    void shouldGiveEveryVendorItsLegalBasisWithDatesAndSources() {
+        Map<String, List<String>> effective = policy.vendors().stream().collect(Collectors.toMap(Policy.Vendor::name,
+                v -> v.basis().stream().map(Policy.Basis::effective).toList()));
+
+        assertThat(effective.get("Hikvision")).contains("2019-08-13", "2020-08-13", "2021-03-12", "2023-02-06", "2019-10-09");
+        assertThat(effective.get("Dahua")).contains("2019-08-13", "2020-08-13", "2021-03-12", "2023-02-06", "2019-10-09");
+        assertThat(effective.values()).allSatisfy(dates -> assertThat(dates).contains("2019-08-13", "2021-03-12"));
+        assertThat(policy.vendors()).flatExtracting(Policy.Vendor::basis).allSatisfy(b -> assertThat(b.source()).isNotBlank());
+    }
+
+    @Test
+    void shouldMarkUnverifiedOwnershipAndLorexsPeriod() {
+        assertThat(vendor("Hikvision").brands()).filteredOn(b -> b.name().equals("HIKMICRO"))
+                .singleElement().satisfies(b -> assertThat(b.verified()).isFalse());
+        assertThat(vendor("Dahua").brands()).filteredOn(b -> b.name().equals("Imou"))
+                .singleElement().satisfies(b -> assertThat(b.verified()).isFalse());
+        assertThat(vendor("Dahua").brands()).filteredOn(b -> b.name().equals("Lorex"))
+                .singleElement().satisfies(b -> assertThat(b.to()).isEqualTo("2022-11-30"));
+        assertThat(vendor("Hikvision").brands()).extracting(Policy.Brand::name)
+                .contains("EZVIZ", "HiLook", "HiWatch", "Prama Hikvision India");
+        assertThat(vendor("Dahua").brands()).extracting(Policy.Brand::name).contains("Amcrest", "IC Realtime");
+    }
+}

@@ -1,0 +1,115 @@
+package org.camaudit.audit.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camaudit.audit.rest.ApiTestSupport.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.util.List;
+
+import jakarta.ws.rs.core.Response.Status;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+import org.camaudit.audit.PolicyJson;
+import org.camaudit.audit.TestPolicies;
+
+@QuarkusTest
+class PolicyResourceTest {
+
+    @Test
+    void shouldServeThePolicyWithEveryRestrictedVendorAndTheRegistryDate() {
+        as("viewer").when().get("/api/v1/policy")
+                .then().statusCode(Status.OK.getStatusCode())
+                .body("schema", equalTo("camaudit-policy/1"))
+                .body("vendors.name", hasItems("Hikvision", "Dahua", "Hytera", "Huawei", "ZTE"))
+                .body("ouiRegistry.date", equalTo("2022-08-27"))
+                .body("vendors.find { it.name == 'Hikvision' }.basis.effective", hasItems("2019-08-13", "2020-08-13",
+                        "2021-03-12", "2023-02-06", "2019-10-09"));
+    }
+
+    @Test
+    void shouldStoreAValidPolicyAsTheNextVersion() {
+        int before = as("viewer").when().get("/api/v1/policy").then().extract().path("version");
+        String policy = PolicyJson.editRoot(TestPolicies.defaultPolicyJson(),
+                root -> root.put("description", "Adds nothing, only a new description"));
+
+        as("admin").contentType(ContentType.JSON).body(policy)
+                .when().put("/api/v1/policy")
+                .then().statusCode(Status.OK.getStatusCode())
+                .body("version", equalTo(before + 1))
+                .body("description", equalTo("Adds nothing, only a new description"));
+
+        as("viewer").when().get("/api/v1/policy")
+                .then().body("version", equalTo(before + 1));
+        List<Integer> versions = as("viewer").when().get("/api/v1/policy/versions")
+                .then().statusCode(Status.OK.getStatusCode())
+                .body("createdBy", hasItem("admin"))
+                .extract().path("version");
+        assertThat(versions).startsWith(before + 1, before);
+    }
+
+    @Test
+    void shouldRejectAnInvalidPatternNamingTheField() {
+        String policy = PolicyJson.edit(TestPolicies.defaultPolicyJson(), "Hikvision",
+                vendor -> ((com.fasterxml.jackson.databind.node.ObjectNode) vendor.withArray("modelPatterns").get(2))
+                        .put("pattern", "^DS-(2D[EF"));
+
+        as("admin").contentType(ContentType.JSON).body(policy)
+                .when().put("/api/v1/policy")
+                .then().statusCode(Status.BAD_REQUEST.getStatusCode())
+                .contentType("application/problem+json")
+                .body("title", equalTo("Invalid policy"))
+                .body("errors[0].field", equalTo("vendors[0].modelPatterns[2].pattern"))
+                .body("errors[0].message", startsWith("is not a valid regular expression"));
+    }
+
+    @Test
+    void shouldRejectAnUnknownFieldNamingIt() {
+        String policy = PolicyJson.edit(TestPolicies.defaultPolicyJson(), "Dahua", vendor -> vendor.put("colour", "red"));
+
+        as("admin").contentType(ContentType.JSON).body(policy)
+                .when().put("/api/v1/policy")
+                .then().statusCode(Status.BAD_REQUEST.getStatusCode())
+                .body("errors[0].field", equalTo("vendors[1].colour"))
+                .body("errors[0].message", equalTo("unknown field"));
+    }
+
+    @Test
+    void shouldRejectMissingSourcesBadDatesAndUnknownCategories() {
+        String policy = PolicyJson.edit(TestPolicies.defaultPolicyJson(), "Huawei", vendor -> {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) vendor.withArray("aliases").get(0)).remove("source");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) vendor.withArray("basis").get(0)).put("effective", "2019-13-45");
+        });
+
+        as("admin").contentType(ContentType.JSON).body(policy)
+                .when().put("/api/v1/policy")
+                .then().statusCode(Status.BAD_REQUEST.getStatusCode())
+                .body("errors.field", hasItems("vendors[3].aliases[0].source", "vendors[3].basis[0].effective"));
+
+        String category = PolicyJson.edit(TestPolicies.defaultPolicyJson(), "ZTE",
+                vendor -> ((com.fasterxml.jackson.databind.node.ObjectNode) vendor.withArray("modelPatterns").get(0))
+                        .put("category", "toaster"));
+        as("admin").contentType(ContentType.JSON).body(category)
+                .when().put("/api/v1/policy")
+                .then().statusCode(Status.BAD_REQUEST.getStatusCode())
+                .body("errors[0].field", equalTo("vendors[4].modelPatterns[0].category"));
+    }
+
+    @Test
+    void shouldRejectMalformedJsonAndKeepTheCurrentVersion() {
+        int before = as("viewer").when().get("/api/v1/policy").then().extract().path("version");
+
+        as("admin").contentType(ContentType.JSON).body("{\"schema\": \"camaudit-policy/1\", ")
+                .when().put("/api/v1/policy")
+                .then().statusCode(Status.BAD_REQUEST.getStatusCode())
+                .body("errors[0].field", equalTo("body"));
+
+        as("viewer").when().get("/api/v1/policy").then().body("version", equalTo(before));
+    }
+}
