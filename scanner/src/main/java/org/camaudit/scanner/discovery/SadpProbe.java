@@ -68,6 +68,12 @@ public final class SadpProbe implements UdpProbe {
         }
     }
 
+    /** Hikvision firmware answers inquiries to the group, where SADP tools listen on port 37020. */
+    @Override
+    public boolean repliesToGroup() {
+        return true;
+    }
+
     @Override
     public byte[] unicastRequest(int targetIndex, int round) {
         throw new UnsupportedOperationException("SADP inquiries are multicast only");

@@ -29,6 +29,14 @@ public interface UdpProbe {
     }
 
     /**
+     * Whether devices answer multicast requests to the group (on this protocol's port) rather than
+     * to the sender, so the sweep must also listen there.
+     */
+    default boolean repliesToGroup() {
+        return false;
+    }
+
+    /**
      * The request for one target in one round. The target index and round let a protocol with
      * message identifiers tie replies to requests.
      */

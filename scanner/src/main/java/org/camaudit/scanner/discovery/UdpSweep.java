@@ -80,6 +80,20 @@ public final class UdpSweep {
                 channels.add(channel);
                 channel.register(selector, SelectionKey.OP_READ, probe);
             }
+            List<DatagramChannel> listeners = new ArrayList<>();
+            for (UdpProbe probe : probes) {
+                if (probe.repliesToGroup() && settings.multicast()) {
+                    openGroupListener(probe).ifPresent(listener -> {
+                        listeners.add(listener);
+                        try {
+                            listener.register(selector, SelectionKey.OP_READ, probe);
+                        } catch (IOException e) {
+                            Log.debugf("cannot listen for %s group replies: %s", probe.method(), e.getMessage());
+                        }
+                    });
+                }
+            }
+            channels.addAll(listeners);
             Thread receiver = new Thread(() -> receive(selector), "udp-sweep-receiver");
             receiver.setDaemon(true);
             receiver.start();
@@ -118,6 +132,64 @@ public final class UdpSweep {
         channel.bind(new InetSocketAddress(settings.bindAddress().orElse(null), 0));
         channel.configureBlocking(false);
         return channel;
+    }
+
+    /**
+     * A socket on the protocol's port, shared with other listeners, joined to its group on the
+     * chosen interface (or every multicast-capable one), for devices that answer to the group.
+     */
+    private Optional<DatagramChannel> openGroupListener(UdpProbe probe) {
+        if (probe.group().isEmpty()) {
+            return Optional.empty();
+        }
+        DatagramChannel channel = null;
+        try {
+            channel = DatagramChannel.open(StandardProtocolFamily.INET);
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+            channel.setOption(StandardSocketOptions.SO_RCVBUF, settings.socketBufferBytes());
+            channel.bind(new InetSocketAddress(probe.port()));
+            List<NetworkInterface> interfaces = settings.networkInterface().map(List::of).orElseGet(UdpSweep::multicastInterfaces);
+            int joined = 0;
+            for (NetworkInterface nic : interfaces) {
+                try {
+                    channel.join(probe.group().get(), nic);
+                    joined++;
+                } catch (IOException | UnsupportedOperationException e) {
+                    Log.debugf("cannot join %s on %s: %s", probe.group().get(), nic.getName(), e.getMessage());
+                }
+            }
+            if (joined == 0) {
+                channel.close();
+                return Optional.empty();
+            }
+            channel.configureBlocking(false);
+            return Optional.of(channel);
+        } catch (IOException e) {
+            Log.debugf("no %s group listener on port %d: %s", probe.method(), probe.port(), e.getMessage());
+            if (channel != null) {
+                try {
+                    channel.close();
+                } catch (IOException closing) {
+                    Log.debugf("closing the %s listener failed: %s", probe.method(), closing.getMessage());
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private static List<NetworkInterface> multicastInterfaces() {
+        try {
+            return NetworkInterface.networkInterfaces().filter(nic -> {
+                try {
+                    return nic.isUp() && nic.supportsMulticast()
+                            && nic.inetAddresses().anyMatch(a -> a.getAddress().length == 4);
+                } catch (IOException e) {
+                    return false;
+                }
+            }).toList();
+        } catch (IOException e) {
+            return List.of();
+        }
     }
 
     private void sendMulticast(List<DatagramChannel> channels, int round) throws InterruptedException {
