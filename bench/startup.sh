@@ -109,26 +109,35 @@ start_inventory_background() {
   echo "| service | mode | startup to ready (ms, median of $runs) | Quarkus \"started in\" (ms) | RSS at ready (MiB) | RSS after 200 requests (MiB) |"
   echo "|---|---|---:|---:|---:|---:|"
 } >"$out/table.md"
+echo "startup-bench: load average before: $(cut -d' ' -f1-3 /proc/loadavg)" | tee "$out/load.txt"
 for service in "${services[@]}"; do
   if [ "$service" = audit-service ]; then
     port[inventory-service]=18183
     start_inventory_background
   fi
+  # training runs write the CDS archive and the AOT cache
   for mode in "${modes[@]}"; do
     case "$mode" in
       *-cds|*-aot)
         rm -f "$out/$service-$mode".jsa "$out/$service-$mode".aot
         measure "$service" "$mode" train >/dev/null ;;
     esac
-    : >"$out/samples"
-    for _ in $(seq "$runs"); do
-      measure "$service" "$mode" use >>"$out/samples"
+    : >"$out/samples-$service-$mode"
+  done
+  # modes take turns within each round, so a change in the machine's load hits them alike
+  for _ in $(seq "$runs"); do
+    for mode in "${modes[@]}"; do
+      measure "$service" "$mode" use >>"$out/samples-$service-$mode"
     done
+  done
+  for mode in "${modes[@]}"; do
+    samples="$out/samples-$service-$mode"
     printf '| %s | %s | %s | %s | %s | %s |\n' "$service" "$mode" \
-      "$(cut -d' ' -f1 "$out/samples" | median)" "$(cut -d' ' -f2 "$out/samples" | median)" \
-      "$(cut -d' ' -f3 "$out/samples" | median)" "$(cut -d' ' -f4 "$out/samples" | median)" | tee -a "$out/table.md"
+      "$(cut -d' ' -f1 "$samples" | median)" "$(cut -d' ' -f2 "$samples" | median)" \
+      "$(cut -d' ' -f3 "$samples" | median)" "$(cut -d' ' -f4 "$samples" | median)" | tee -a "$out/table.md"
   done
   [ "$service" = audit-service ] && stop_pidfile "$out/inventory-bg.pid"
 done
+echo "startup-bench: load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/load.txt"
 echo
 cat "$out/table.md"
