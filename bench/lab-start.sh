@@ -2,7 +2,7 @@
 # camera-lab benchmark: start time and RSS for 1,000 and 5,000 cameras, and GetDeviceInformation
 # replies per second under load.
 #
-#   bench/lab-start.sh [--build] [--counts "1000 5000"] [--duration SECONDS]
+#   bench/lab-start.sh [--build] [--counts "1000 5000"] [--duration SECONDS] [--jvm-opts "-Xmx512m"]
 #
 # Runs inside its own network namespace (only `lo`, multicast on, so Hello is multicast too) on
 # 127.1.0.0/16, HTTP on port 80 (root), so it touches no address another bench or test uses.
@@ -23,12 +23,14 @@ probe="$repo_root/camera-lab/src/test/scripts/labprobe.py"
 counts="1000 5000"
 duration=15
 build=false
+jvm_opts=""
 while (($#)); do
   case "$1" in
     --build) build=true ;;
     --counts) counts="${2:?--counts needs a list}"; shift ;;
     --duration) duration="${2:?--duration needs seconds}"; shift ;;
-    *) echo "usage: bench/lab-start.sh [--build] [--counts \"1000 5000\"] [--duration SECONDS]" >&2; exit 2 ;;
+    --jvm-opts) jvm_opts="${2?--jvm-opts needs options}"; shift ;;
+    *) echo "usage: bench/lab-start.sh [--build] [--counts \"1000 5000\"] [--duration SECONDS] [--jvm-opts OPTS]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -65,7 +67,7 @@ summary="$out/summary.txt"
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(. /etc/os-release; echo "$PRETTY_NAME"), $(java -version 2>&1 | head -1)"
-  echo "open files limit: $(ulimit -n)"
+  echo "open files limit: $(ulimit -n); JVM options: ${jvm_opts:-(none)}"
 } > "$summary"
 
 rss_mb() { awk '/VmRSS/{printf "%.0f", $2/1024}' "/proc/$1/status"; }
@@ -74,7 +76,8 @@ start_lab() { # count -> sets lab_pid and start_ms (milliseconds until the manif
   local count=$1 manifest="$out/manifest-$1.json"
   local t0 t1
   t0=$(date +%s%N)
-  ip netns exec "$ns" java -jar "$jar" --count "$count" --network 127.1.0.0/16 --seed 2026 \
+  # shellcheck disable=SC2086
+  ip netns exec "$ns" java $jvm_opts -jar "$jar" --count "$count" --network 127.1.0.0/16 --seed 2026 \
     --manifest "$manifest" --multicast on > "$out/lab-$count.log" 2>&1 &
   lab_pid=$!
   while [ ! -f "$manifest" ]; do
@@ -94,7 +97,8 @@ stop_lab() {
 for count in $counts; do
   start_lab "$count"
   sleep 1
-  echo "start $count cameras: ${start_ms} ms to manifest, RSS $(rss_mb "$lab_pid") MB" | tee -a "$summary"
+  binding=$(sed -n 's/.* cameras listening after \([0-9]*\) ms.*/\1/p' "$out/lab-$count.log")
+  echo "start $count cameras: ${start_ms} ms from launch to manifest (binding every socket: ${binding} ms), RSS $(rss_mb "$lab_pid") MB" | tee -a "$summary"
   last_count=$count
   [ "$count" = "${counts##* }" ] || stop_lab
 done

@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "camera-lab", mixinStandardHelpOptions = true, version = "camera-lab 0.1.0",
         description = "Starts a fleet of simulated IP cameras, each on its own loopback address.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = { "0:stopped by SIGTERM/SIGINT (or --list-profiles done)",
+        exitCodeList = { "0:--list-profiles done", "143/130:stopped by SIGTERM/SIGINT",
                 "1:the fleet could not start (address in use, address not local, multicast unavailable)",
                 "2:bad usage (bad CIDR, unknown profile, invalid fleet file)" })
 public class LabCommand implements Callable<Integer> {

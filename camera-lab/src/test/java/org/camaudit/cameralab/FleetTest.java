@@ -16,6 +16,7 @@ import org.camaudit.cameralab.fleet.FleetException;
 import org.camaudit.cameralab.fleet.FleetFiles;
 import org.camaudit.cameralab.fleet.FleetGenerator;
 import org.camaudit.cameralab.fleet.FleetResolver;
+import org.camaudit.cameralab.fleet.Identity;
 import org.camaudit.cameralab.profile.ProfileRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,6 +99,9 @@ class FleetTest {
                 null, null, null)))).hasMessageContaining("does not speak sadp");
         assertThatThrownBy(() -> resolver.resolve(List.of(new CameraSpec("localhost", "axis", null, null, null, null,
                 null, null, null)))).hasMessageContaining("not an IPv4 address");
+        Identity headerInjection = new Identity(null, "X\r\nSet-Cookie: a=b", null, null, null, null);
+        assertThatThrownBy(() -> resolver.resolve(List.of(new CameraSpec("127.0.20.1", "axis", headerInjection, null,
+                null, null, null, null, null)))).hasMessageContaining("control characters");
     }
 
     @Test

@@ -227,6 +227,21 @@ class ProtocolsTest {
     }
 
     @Test
+    void refusesRequestsWithDoctypeOrExternalEntities() throws Exception {
+        String hostile = "<?xml version=\"1.0\"?><!DOCTYPE s:Envelope [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<s:Envelope xmlns:s=\"" + LabClient.SOAP_ENV + "\" xmlns:tds=\"" + LabClient.TDS + "\"><s:Body>"
+                + "<tds:GetSystemDateAndTime>&x;</tds:GetSystemDateAndTime></s:Body></s:Envelope>";
+        HttpResponse<String> response = LabClient.post("http://" + ip("hikvision") + ":" + PORT
+                + "/onvif/device_service", hostile, Duration.ofSeconds(5));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("ter:WellFormed").doesNotContain("root:");
+        String hostileProbe = LabClient.probe(LabClient.newMessageId(), null)
+                .replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<!DOCTYPE x [<!ENTITY a \"b\">]>");
+        assertThat(LabClient.exchange(ip("hikvision"), 3702, hostileProbe.getBytes(StandardCharsets.UTF_8), SILENCE))
+                .isEmpty();
+    }
+
+    @Test
     void hikvisionFirmwareAnswersSadpAndOthersDoNot() throws Exception {
         for (String profile : List.of("hikvision", "hikvision-oem")) {
             String uuid = UUID.randomUUID().toString().toUpperCase();

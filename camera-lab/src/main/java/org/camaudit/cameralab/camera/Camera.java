@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -30,8 +31,7 @@ import org.camaudit.cameralab.profile.Template;
  */
 public final class Camera {
 
-    private static final java.time.format.DateTimeFormatter BOOT_TIME =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter BOOT_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final Pattern SCOPE_ITEM = Pattern.compile("<(?:\\w+:)?ScopeItem>([^<]*)</(?:\\w+:)?ScopeItem>");
 
     private final CameraSpec spec;

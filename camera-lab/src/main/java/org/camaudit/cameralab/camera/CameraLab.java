@@ -77,6 +77,7 @@ public class CameraLab {
      * @throws LabStartException when a socket cannot be bound; nothing stays bound then
      */
     public Running start(List<CameraSpec> fleet, int httpPort, NetworkOptions network) {
+        long startedAt = System.nanoTime();
         List<CameraEndpoints> cameras = new ArrayList<>(fleet.size());
         for (CameraSpec spec : fleet) {
             Camera camera = new Camera(spec, profiles.find(spec.profile()).orElseThrow(), httpPort);
@@ -119,8 +120,8 @@ public class CameraLab {
         synchronized (running) {
             running.add(fleetRunning);
         }
-        Log.infof("%d cameras listening%s", cameras.size(), network.multicastInterface()
-                .map(n -> ", multicast on " + n).orElse(", multicast off"));
+        Log.infof("%d cameras listening after %d ms%s", cameras.size(), (System.nanoTime() - startedAt) / 1_000_000,
+                network.multicastInterface().map(n -> ", multicast on " + n).orElse(", multicast off"));
         return fleetRunning;
     }
 

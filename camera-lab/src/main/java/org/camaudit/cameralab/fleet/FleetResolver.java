@@ -2,7 +2,9 @@ package org.camaudit.cameralab.fleet;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -25,6 +27,7 @@ public final class FleetResolver {
     public static final String DEFAULT_USERNAME = "admin";
     public static final String DEFAULT_PASSWORD = "Camlab-2026";
     private static final Pattern MAC = Pattern.compile("(?i)[0-9a-f]{2}([:-][0-9a-f]{2}){5}");
+    private static final int MAX_IDENTITY_LENGTH = 128;
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
     private final ProfileRegistry profiles;
@@ -68,11 +71,18 @@ public final class FleetResolver {
         Identity identity = given.orElse(new Identity(profile.identity().manufacturer(), profile.identity().model(),
                 profile.identity().firmwareVersion(), derived.serialNumber(), profile.identity().hardwareId(),
                 derived.mac()));
+        for (String value : new String[] { identity.manufacturer(), identity.model(), identity.firmwareVersion(),
+                identity.serialNumber(), identity.hardwareId() }) {
+            if (value.length() > MAX_IDENTITY_LENGTH || value.chars().anyMatch(Character::isISOControl)) {
+                throw new FleetException(where + " (" + ip + "): identity value '" + value.replaceAll("\\p{Cntrl}", "?")
+                        + "' is longer than " + MAX_IDENTITY_LENGTH + " characters or has control characters");
+            }
+        }
         if (!MAC.matcher(identity.mac()).matches()) {
             throw new FleetException(where + " (" + ip + "): MAC '" + identity.mac() + "' is not six hex octets");
         }
         identity = new Identity(identity.manufacturer(), identity.model(), identity.firmwareVersion(),
-                identity.serialNumber(), identity.hardwareId(), identity.mac().toLowerCase(java.util.Locale.ROOT)
+                identity.serialNumber(), identity.hardwareId(), identity.mac().toLowerCase(Locale.ROOT)
                         .replace('-', ':'));
         OnvifSettings onvif = spec.onvif() == null ? new OnvifSettings(null, null, null, null) : spec.onvif();
         String auth = onvif.auth() == null ? OnvifSettings.AUTH_DIGEST : onvif.auth();
@@ -86,7 +96,7 @@ public final class FleetResolver {
         boolean dhip = protocol(spec.dhip(), profile.dhip(), "dhip", profile, where, ip);
         return new CameraSpec(ip, profile.id(), identity, onvif, sadp, dhip, spec.http() == null || spec.http(),
                 spec.clockSkewSeconds() == null ? 0L : spec.clockSkewSeconds(),
-                spec.faults() == null ? List.of() : List.copyOf(new java.util.LinkedHashSet<>(spec.faults())));
+                spec.faults() == null ? List.of() : List.copyOf(new LinkedHashSet<>(spec.faults())));
     }
 
     private static boolean protocol(Boolean requested, boolean supported, String name, ProfileDescriptor profile,

@@ -3,6 +3,7 @@ package org.camaudit.cameralab.fleet;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -43,7 +44,7 @@ public final class IdentityFactory {
         while (m.find()) {
             String field = m.group(1);
             String value = switch (field.charAt(0)) {
-                case 'm' -> field.equals("mac") ? mac.replace(":", "").toUpperCase(java.util.Locale.ROOT) : model;
+                case 'm' -> field.equals("mac") ? mac.replace(":", "").toUpperCase(Locale.ROOT) : model;
                 case 'd' -> field.equals("date")
                         ? FIRST_MANUFACTURE.plusDays(random.nextInt(MANUFACTURE_SPAN_DAYS))
                                 .format(DateTimeFormatter.BASIC_ISO_DATE)
@@ -67,7 +68,7 @@ public final class IdentityFactory {
     }
 
     static String mac(List<String> ouis, Random random) {
-        String oui = ouis.get(random.nextInt(ouis.size())).toLowerCase(java.util.Locale.ROOT);
+        String oui = ouis.get(random.nextInt(ouis.size())).toLowerCase(Locale.ROOT);
         return String.format("%s:%02x:%02x:%02x", oui, random.nextInt(256), random.nextInt(256), random.nextInt(256));
     }
 }

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,7 +56,7 @@ final class HttpAuth {
         Map<String, String> params = new HashMap<>();
         Matcher m = PARAM.matcher(authorization.substring(7));
         while (m.find()) {
-            params.put(m.group(1).toLowerCase(java.util.Locale.ROOT), m.group(2) != null ? m.group(2) : m.group(3));
+            params.put(m.group(1).toLowerCase(Locale.ROOT), m.group(2) != null ? m.group(2) : m.group(3));
         }
         if (!username.equals(params.get("username")) || !realm.equals(params.get("realm"))
                 || params.get("nonce") == null || params.get("uri") == null || params.get("response") == null) {
@@ -68,7 +69,7 @@ final class HttpAuth {
                 : md5(ha1 + ":" + params.get("nonce") + ":" + params.get("nc") + ":" + params.get("cnonce") + ":"
                         + qop + ":" + ha2);
         return MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
-                params.get("response").toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+                params.get("response").toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
 
     static String md5(String text) {

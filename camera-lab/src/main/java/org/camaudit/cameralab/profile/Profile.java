@@ -3,6 +3,7 @@ package org.camaudit.cameralab.profile;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A loaded profile: the descriptor plus every template compiled.
@@ -11,7 +12,7 @@ import java.util.Optional;
  * @param recordedFault looks up the fault the firmware was recorded sending for an operation
  */
 public record Profile(ProfileDescriptor descriptor, Map<String, Template> operations,
-        java.util.function.Function<String, Optional<SoapFault>> recordedFault, SoapFault notAuthorized,
+        Function<String, Optional<SoapFault>> recordedFault, SoapFault notAuthorized,
         SoapFault unknownOperation, SoapFault wellFormed, Template probeMatches, Template hello, Template bye,
         Template sadpReply, Template dhipReply, String server, List<Page> pages, Page notFound) {
 

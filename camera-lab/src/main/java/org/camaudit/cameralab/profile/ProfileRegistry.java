@@ -6,11 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -60,7 +62,7 @@ public final class ProfileRegistry {
                 }
                 loaded.put(id, compile(descriptor));
             }
-            return new ProfileRegistry(java.util.Collections.unmodifiableMap(loaded));
+            return new ProfileRegistry(Collections.unmodifiableMap(loaded));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the camera profiles", e);
         }
@@ -91,7 +93,7 @@ public final class ProfileRegistry {
             }
         }
         Map<String, Optional<SoapFault>> faultCache = new ConcurrentHashMap<>();
-        java.util.function.Function<String, Optional<SoapFault>> recordedFault = operation -> {
+        Function<String, Optional<SoapFault>> recordedFault = operation -> {
             if (!OPERATION_NAME.matcher(operation).matches()) {
                 return Optional.empty();
             }

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.camaudit.cameralab.camera.Camera;
 import org.camaudit.cameralab.camera.FaultyReplies;
+import org.camaudit.cameralab.profile.Template;
 import org.camaudit.cameralab.xml.SafeXml;
 import org.camaudit.cameralab.xml.XmlElement;
 
@@ -67,7 +68,7 @@ public final class WsDiscovery {
         return announcement(camera, camera.profile().bye());
     }
 
-    private static String announcement(Camera camera, org.camaudit.cameralab.profile.Template template) {
+    private static String announcement(Camera camera, Template template) {
         return camera.render(template, Map.of(
                 "messageId", UUID.randomUUID().toString(),
                 "messageNumber", Long.toString(camera.nextMessageNumber()),
