@@ -58,8 +58,7 @@ public class IngestService {
             CREATE TEMP TABLE ingest_created (id bigint PRIMARY KEY) ON COMMIT DROP;
             CREATE TEMP TABLE ingest_change ON COMMIT DROP AS
                 SELECT id, site, ip, mac, manufacturer, reported_manufacturer, model, firmware_version, serial_number,
-                    hardware_id, discovered_by, onvif, http_ports, evidence, status, last_seen, last_scan_id,
-                    false AS changed
+                    hardware_id, discovered_by, onvif, http_ports, evidence, status, last_seen, last_scan_id
                 FROM device WITH NO DATA
             """;
 
@@ -127,73 +126,81 @@ public class IngestService {
             """;
 
     /**
-     * The new state of every observed device, from its latest observation in the batch, and whether it
-     * differs from the stored one. A value the observation lacks keeps the stored one; an observation older
-     * than the device's last sighting (a spooled scan replayed late) only fills gaps. A MAC, or a manufacturer
-     * + serial number, that another device holds (or that two devices of the batch would get) is not moved.
+     * The new state of every observed device, from its latest observation in the batch. A value the
+     * observation lacks keeps the stored one; an observation older than the device's last sighting (a
+     * spooled scan replayed late) only fills gaps.
      */
     private static final String CHANGES = """
             INSERT INTO ingest_change
-            SELECT f.id, f.site, f.ip, f.mac, f.manufacturer, f.reported_manufacturer, f.model, f.firmware_version,
-                f.serial_number, f.hardware_id, f.discovered_by, f.onvif, f.http_ports, f.evidence, f.status,
-                f.last_seen, f.last_scan_id,
-                (d.site, d.ip, d.mac, d.manufacturer, d.reported_manufacturer, d.model, d.firmware_version,
-                 d.serial_number, d.hardware_id, d.discovered_by, d.onvif, d.http_ports, d.evidence, d.status::text)
-                IS DISTINCT FROM
-                (f.site, f.ip, f.mac, f.manufacturer, f.reported_manufacturer, f.model, f.firmware_version,
-                 f.serial_number, f.hardware_id, f.discovered_by, f.onvif, f.http_ports, f.evidence, f.status::text)
-            FROM (
-                SELECT t.id, t.site, t.ip, t.reported_manufacturer, t.model, t.firmware_version, t.hardware_id,
-                    t.discovered_by, t.onvif, t.http_ports, t.evidence, t.status, t.last_seen, t.last_scan_id,
-                    CASE WHEN t.mac IS NULL OR t.mac IS NOT DISTINCT FROM t.old_mac THEN coalesce(t.mac, t.old_mac)
-                         WHEN t.mac_uses > 1 OR EXISTS (SELECT 1 FROM device x WHERE x.mac = t.mac AND x.id <> t.id)
-                         THEN t.old_mac ELSE t.mac END AS mac,
-                    CASE WHEN serial_taken.taken THEN t.old_manufacturer ELSE t.manufacturer END AS manufacturer,
-                    CASE WHEN serial_taken.taken THEN t.old_serial ELSE t.serial_number END AS serial_number
-                FROM (
-                    SELECT c.*,
-                        count(*) OVER (PARTITION BY c.mac) AS mac_uses,
-                        count(*) OVER (PARTITION BY lower(c.manufacturer), c.serial_number) AS serial_uses
-                    FROM (
-                        SELECT d.id,
-                            d.mac AS old_mac, d.manufacturer AS old_manufacturer, d.serial_number AS old_serial,
-                            CASE WHEN n.newer THEN ? ELSE d.site END AS site,
-                            CASE WHEN n.newer THEN o.ip ELSE d.ip END AS ip,
-                            CASE WHEN n.newer THEN coalesce(o.mac, d.mac) ELSE coalesce(d.mac, o.mac) END AS mac,
-                            CASE WHEN n.newer THEN coalesce(o.manufacturer, d.manufacturer)
-                                 ELSE coalesce(d.manufacturer, o.manufacturer) END AS manufacturer,
-                            CASE WHEN n.newer THEN coalesce(o.reported_manufacturer, d.reported_manufacturer)
-                                 ELSE coalesce(d.reported_manufacturer, o.reported_manufacturer) END AS reported_manufacturer,
-                            CASE WHEN n.newer THEN coalesce(o.model, d.model) ELSE coalesce(d.model, o.model) END AS model,
-                            CASE WHEN n.newer THEN coalesce(o.firmware_version, d.firmware_version)
-                                 ELSE coalesce(d.firmware_version, o.firmware_version) END AS firmware_version,
-                            CASE WHEN n.newer THEN coalesce(o.serial_number, d.serial_number)
-                                 ELSE coalesce(d.serial_number, o.serial_number) END AS serial_number,
-                            CASE WHEN n.newer THEN coalesce(o.hardware_id, d.hardware_id)
-                                 ELSE coalesce(d.hardware_id, o.hardware_id) END AS hardware_id,
-                            CASE WHEN n.newer AND o.discovered_by <> '[]' THEN o.discovered_by ELSE d.discovered_by END AS discovered_by,
-                            CASE WHEN n.newer THEN coalesce(o.onvif, d.onvif) ELSE coalesce(d.onvif, o.onvif) END AS onvif,
-                            CASE WHEN n.newer AND o.http_ports <> '[]' THEN o.http_ports ELSE d.http_ports END AS http_ports,
-                            CASE WHEN n.newer AND o.evidence <> '[]' THEN o.evidence ELSE d.evidence END AS evidence,
-                            CASE WHEN d.status = 'missing' THEN 'active' ELSE d.status END AS status,
-                            greatest(d.last_seen, o.observed_at) AS last_seen,
-                            CASE WHEN n.newer THEN ? ELSE d.last_scan_id END AS last_scan_id
-                        FROM (SELECT DISTINCT ON (m.device_id) m.device_id, ob.*
-                              FROM ingest_match m JOIN ingest_obs ob ON ob.idx = m.idx
-                              ORDER BY m.device_id, ob.observed_at DESC, ob.idx DESC) o
-                        JOIN device d ON d.id = o.device_id
-                        CROSS JOIN LATERAL (SELECT o.observed_at >= d.last_seen AS newer) n
-                    ) c
-                ) t
-                CROSS JOIN LATERAL (SELECT
-                    t.serial_number IS NOT NULL AND t.manufacturer IS NOT NULL
-                    AND (t.serial_number, lower(t.manufacturer)) IS DISTINCT FROM (t.old_serial, lower(t.old_manufacturer))
-                    AND (t.serial_uses > 1 OR EXISTS (SELECT 1 FROM device x WHERE x.id <> t.id
+            SELECT d.id,
+                CASE WHEN n.newer THEN ? ELSE d.site END,
+                CASE WHEN n.newer THEN o.ip ELSE d.ip END,
+                CASE WHEN n.newer THEN coalesce(o.mac, d.mac) ELSE coalesce(d.mac, o.mac) END,
+                CASE WHEN n.newer THEN coalesce(o.manufacturer, d.manufacturer)
+                     ELSE coalesce(d.manufacturer, o.manufacturer) END,
+                CASE WHEN n.newer THEN coalesce(o.reported_manufacturer, d.reported_manufacturer)
+                     ELSE coalesce(d.reported_manufacturer, o.reported_manufacturer) END,
+                CASE WHEN n.newer THEN coalesce(o.model, d.model) ELSE coalesce(d.model, o.model) END,
+                CASE WHEN n.newer THEN coalesce(o.firmware_version, d.firmware_version)
+                     ELSE coalesce(d.firmware_version, o.firmware_version) END,
+                CASE WHEN n.newer THEN coalesce(o.serial_number, d.serial_number)
+                     ELSE coalesce(d.serial_number, o.serial_number) END,
+                CASE WHEN n.newer THEN coalesce(o.hardware_id, d.hardware_id)
+                     ELSE coalesce(d.hardware_id, o.hardware_id) END,
+                CASE WHEN n.newer AND o.discovered_by <> '[]' THEN o.discovered_by ELSE d.discovered_by END,
+                CASE WHEN n.newer THEN coalesce(o.onvif, d.onvif) ELSE coalesce(d.onvif, o.onvif) END,
+                CASE WHEN n.newer AND o.http_ports <> '[]' THEN o.http_ports ELSE d.http_ports END,
+                CASE WHEN n.newer AND o.evidence <> '[]' THEN o.evidence ELSE d.evidence END,
+                CASE WHEN d.status = 'missing' THEN 'active' ELSE d.status END,
+                greatest(d.last_seen, o.observed_at),
+                CASE WHEN n.newer THEN ? ELSE d.last_scan_id END
+            FROM (SELECT DISTINCT ON (m.device_id) m.device_id, ob.*
+                  FROM ingest_match m JOIN ingest_obs ob ON ob.idx = m.idx
+                  ORDER BY m.device_id, ob.observed_at DESC, ob.idx DESC) o
+            JOIN device d ON d.id = o.device_id
+            CROSS JOIN LATERAL (SELECT o.observed_at >= d.last_seen AS newer) n
+            """;
+
+    /** A MAC that another device holds, or that two devices of the batch would get, is not moved. */
+    private static final String KEEP_TAKEN_MAC = """
+            UPDATE ingest_change c SET mac = d.mac FROM device d
+            WHERE d.id = c.id AND c.mac IS NOT NULL AND c.mac IS DISTINCT FROM d.mac
+              AND (c.mac IN (SELECT y.mac FROM ingest_change y WHERE y.mac IS NOT NULL GROUP BY y.mac HAVING count(*) > 1)
+                   OR EXISTS (SELECT 1 FROM device x WHERE x.mac = c.mac AND x.id <> c.id))
+            """;
+
+    /** Likewise a manufacturer + serial number pair. */
+    private static final String KEEP_TAKEN_SERIAL = """
+            UPDATE ingest_change c SET serial_number = d.serial_number, manufacturer = d.manufacturer FROM device d
+            WHERE d.id = c.id AND c.serial_number IS NOT NULL AND c.manufacturer IS NOT NULL
+              AND (c.serial_number, lower(c.manufacturer)) IS DISTINCT FROM (d.serial_number, lower(d.manufacturer))
+              AND ((lower(c.manufacturer), c.serial_number) IN (
+                       SELECT lower(y.manufacturer), y.serial_number FROM ingest_change y
+                       WHERE y.serial_number IS NOT NULL AND y.manufacturer IS NOT NULL
+                       GROUP BY 1, 2 HAVING count(*) > 1)
+                   OR EXISTS (SELECT 1 FROM device x WHERE x.id <> c.id
                              AND x.serial_number IS NOT NULL AND x.manufacturer IS NOT NULL
-                             AND x.serial_number = t.serial_number AND lower(x.manufacturer) = lower(t.manufacturer)))
-                    AS taken) serial_taken
-            ) f
-            JOIN device d ON d.id = f.id
+                             AND x.serial_number = c.serial_number AND lower(x.manufacturer) = lower(c.manufacturer)))
+            """;
+
+    /** Whether the new state {@code c} of a device differs from its stored state {@code d} in observed facts. */
+    private static final String CHANGED = """
+            (d.site, d.ip, d.mac, d.manufacturer, d.reported_manufacturer, d.model, d.firmware_version,
+             d.serial_number, d.hardware_id, d.discovered_by, d.onvif, d.http_ports, d.evidence, d.status::text)
+            IS DISTINCT FROM
+            (c.site, c.ip, c.mac, c.manufacturer, c.reported_manufacturer, c.model, c.firmware_version,
+             c.serial_number, c.hardware_id, c.discovered_by, c.onvif, c.http_ports, c.evidence, c.status::text)
+            """;
+
+    /** What happened to each observation's device; read before {@link #APPLY}, which makes them equal. */
+    private static final String RESULTS = "SELECT m.device_id, o.ip, cr.id IS NOT NULL AS created, " + CHANGED + """
+             AS changed
+            FROM ingest_obs o
+            JOIN ingest_match m ON m.idx = o.idx
+            JOIN ingest_change c ON c.id = m.device_id
+            JOIN device d ON d.id = c.id
+            LEFT JOIN ingest_created cr ON cr.id = m.device_id
+            ORDER BY o.idx
             """;
 
     private static final String APPLY = """
@@ -204,8 +211,8 @@ public class IngestService {
                 status = c.status, last_seen = c.last_seen, last_scan_id = c.last_scan_id, version = d.version + 1
             FROM ingest_change c
             WHERE d.id = c.id
-              AND (c.changed OR d.last_seen IS DISTINCT FROM c.last_seen OR d.last_scan_id IS DISTINCT FROM c.last_scan_id)
-            """;
+              AND (d.last_seen IS DISTINCT FROM c.last_seen OR d.last_scan_id IS DISTINCT FROM c.last_scan_id OR
+            """ + CHANGED + ")";
 
     private static final String SIGHTINGS = """
             INSERT INTO sighting (device_id, scan_id, site, ip, mac, manufacturer, model, firmware_version,
@@ -215,14 +222,6 @@ public class IngestService {
             FROM ingest_obs o JOIN ingest_match m ON m.idx = o.idx ORDER BY o.idx
             """;
 
-    private static final String RESULTS = """
-            SELECT m.device_id, o.ip, cr.id IS NOT NULL AS created, c.changed
-            FROM ingest_obs o
-            JOIN ingest_match m ON m.idx = o.idx
-            JOIN ingest_change c ON c.id = m.device_id
-            LEFT JOIN ingest_created cr ON cr.id = m.device_id
-            ORDER BY o.idx
-            """;
 
     /** Active devices of the site that none of its last N scans saw. */
     private static final String MARK_MISSING = """
@@ -287,6 +286,7 @@ public class IngestService {
                 return storedResult(c, batch.scanId());
             }
             try (Statement st = c.createStatement()) {
+                st.execute("SET LOCAL work_mem = '64MB'");
                 st.execute(STAGE_TABLES);
             }
             try (PreparedStatement ps = c.prepareStatement(STAGE)) {
@@ -295,9 +295,6 @@ public class IngestService {
                     ps.setArray(col + 2, c.createArrayOf("text", staged.columns[col]));
                 }
                 ps.executeUpdate();
-            }
-            try (Statement st = c.createStatement()) {
-                st.execute("ANALYZE ingest_obs");
             }
             match(c, MATCH_ALL, batch.site());
             try (Statement st = c.createStatement()) {
@@ -327,6 +324,11 @@ public class IngestService {
                 ps.executeUpdate();
             }
             try (Statement st = c.createStatement()) {
+                st.executeUpdate(KEEP_TAKEN_MAC);
+                st.executeUpdate(KEEP_TAKEN_SERIAL);
+            }
+            IngestResult result = results(c, batch.scanId());
+            try (Statement st = c.createStatement()) {
                 st.executeUpdate(APPLY);
             }
             try (PreparedStatement ps = c.prepareStatement(SIGHTINGS)) {
@@ -334,7 +336,6 @@ public class IngestService {
                 ps.setString(2, batch.site());
                 ps.executeUpdate();
             }
-            IngestResult result = results(c, batch.scanId());
             markMissing(c, batch.site());
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE scan SET received = ?, created = ?, updated = ?, unchanged = ?, response = ?::jsonb WHERE scan_id = ?")) {

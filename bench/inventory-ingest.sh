@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# Ingest benchmark of inventory-service.
+#
+#   bench/inventory-ingest.sh [--build] [--duration SECONDS]
+#
+# Starts a private PostgreSQL (deploy/local/postgres.sh, data under bench/out/, port 55471) with a fresh
+# `inventory` database and the packaged service on 127.1.2.1:18081 (benches use 127.1.0.0/16), then:
+#   1. posts 100,000 observations in 10 batches of 10,000 (one site and scanId per batch) into the empty
+#      database, sequentially, and reports observations/second;
+#   2. posts the same observations again under new scanIds (every device unchanged), same report;
+#   3. runs wrk against GET /api/v1/devices?size=50 for --duration seconds (default 20) and reports p50/p99.
+# Everything it started is stopped on exit. Builds the service first when its jar is missing (or --build).
+set -euo pipefail
+
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+out="$repo_root/bench/out/inventory-ingest"
+host=127.1.2.1
+port=18081
+base="http://$host:$port"
+duration=20
+build=false
+batches=10
+batch_size=10000
+
+while (($#)); do
+  case "$1" in
+    --build) build=true ;;
+    --duration) duration="${2:?--duration needs seconds}"; shift ;;
+    *) echo "usage: bench/inventory-ingest.sh [--build] [--duration SECONDS]" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+export CAMAUDIT_PG_DIR="$out/postgres"
+export CAMAUDIT_PG_PORT=55471
+export CAMAUDIT_PG_DATABASES=inventory
+pg="$repo_root/deploy/local/postgres.sh"
+jar="$repo_root/inventory-service/target/quarkus-app/quarkus-run.jar"
+service_pid=""
+
+cleanup() {
+  if [[ -n "$service_pid" ]] && kill -0 "$service_pid" 2>/dev/null; then
+    kill "$service_pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$service_pid" 2>/dev/null || break; sleep 0.2; done
+    kill -9 "$service_pid" 2>/dev/null || true
+  fi
+  "$pg" stop >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+command -v wrk >/dev/null 2>&1 || {
+  [[ "$(id -u)" == 0 ]] || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null
+}
+command -v python3 >/dev/null 2>&1 || { echo "python3 is needed to generate the batches" >&2; exit 1; }
+
+mkdir -p "$out"
+if $build || [[ ! -f "$jar" ]]; then
+  echo "building inventory-service ..."
+  (cd "$repo_root" && ./mvnw -B -q -pl inventory-service -am install -DskipTests)
+fi
+
+echo "starting PostgreSQL on 127.0.0.1:$CAMAUDIT_PG_PORT (fresh inventory database) ..."
+"$pg" start >/dev/null
+pg_password="$("$pg" password)"
+bindir="$(pg_config --bindir 2>/dev/null || ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+PGPASSWORD="$pg_password" "$bindir/psql" -q -h 127.0.0.1 -p "$CAMAUDIT_PG_PORT" -U camaudit -d postgres \
+  -c "DROP DATABASE IF EXISTS inventory" -c "CREATE DATABASE inventory OWNER camaudit" >/dev/null
+
+scanner_pw="$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
+viewer_pw="$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
+echo "starting inventory-service on $base ..."
+CAMAUDIT_ACCOUNTS="bench-scanner:$scanner_pw:scanner,bench-viewer:$viewer_pw:viewer" \
+DB_URL="$("$pg" url inventory)" DB_USER=camaudit DB_PASSWORD="$pg_password" \
+  java -Dquarkus.http.host="$host" -Dquarkus.http.port="$port" -jar "$jar" >"$out/service.log" 2>&1 &
+service_pid=$!
+for _ in $(seq 1 120); do
+  if curl -fsS -o /dev/null "$base/q/health/ready" 2>/dev/null; then break; fi
+  kill -0 "$service_pid" 2>/dev/null || { echo "inventory-service exited, see $out/service.log" >&2; exit 1; }
+  sleep 0.5
+done
+curl -fsS -o /dev/null "$base/q/health/ready" || { echo "inventory-service not ready after 60 s" >&2; exit 1; }
+
+echo "generating $batches batches of $batch_size observations ..."
+python3 - "$out" "$batches" "$batch_size" <<'EOF'
+import json, sys
+out, batches, size = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+vendors = [("Hikvision", "HIKVISION", "DS-2CD2142FWD-I", "V5.5.0 build 170725"),
+           ("Dahua", "Dahua", "IPC-HDW1230S", "2.622.0000000.31.R"),
+           ("Axis", "AXIS", "M3045-V", "9.80.1"),
+           ("Hanwha Vision", "Hanwha Techwin", "XNV-6080R", "2.10.01")]
+for b in range(batches):
+    observations = []
+    for i in range(size):
+        n = b * size + i
+        manufacturer, reported, model, firmware = vendors[n % len(vendors)]
+        ip = "10.%d.%d.%d" % (b, i // 250, i % 250 + 1)
+        observations.append({
+            "ip": ip, "mac": "02:%02x:%02x:%02x:%02x:%02x" % (b, (n >> 16) & 255, (n >> 8) & 255, n & 255, 1),
+            "manufacturer": manufacturer, "reportedManufacturer": reported, "model": model,
+            "firmwareVersion": firmware, "serialNumber": "BENCH%08d" % n, "hardwareId": "88",
+            "discoveredBy": ["ws-discovery", "onvif", "oui"],
+            "onvif": {"xaddrs": ["http://%s/onvif/device_service" % ip], "scopes": ["onvif://www.onvif.org/name/" + reported],
+                      "authRequired": True},
+            "httpPorts": [80],
+            "evidence": [{"source": "onvif.GetDeviceInformation", "field": "Manufacturer", "value": reported}],
+            "observedAt": "2026-11-28T10:00:04Z"})
+    body = {"scanId": "__SCAN_ID__", "site": "bench-site-%d" % b, "scanner": {"host": "bench", "version": "0.1.0"},
+            "startedAt": "2026-11-28T10:00:00Z", "finishedAt": "2026-11-28T10:05:00Z",
+            "targets": ["10.%d.0.0/16" % b], "observations": observations}
+    with open("%s/batch-%d.json" % (out, b), "w") as f:
+        json.dump(body, f, separators=(",", ":"))
+EOF
+
+# Posts every batch once under new scanIds; prints observations/second; checks the counts it expects.
+ingest_pass() {
+  local pass="$1" expect="$2" start end b answer
+  start=$(date +%s.%N)
+  for b in $(seq 0 $((batches - 1))); do
+    sed "s/__SCAN_ID__/bench-$pass-$b-$$/" "$out/batch-$b.json" >"$out/post.json"
+    answer="$(curl -sS --max-time 300 -u "bench-scanner:$scanner_pw" -H 'Content-Type: application/json' \
+      --data-binary "@$out/post.json" -w '\n%{http_code}' "$base/api/v1/observations")"
+    [[ "${answer##*$'\n'}" == 200 ]] || { echo "batch $b of pass $pass failed: ${answer:0:300}" >&2; exit 1; }
+    printf '%s' "${answer%$'\n'*}" | python3 -c 'import json,sys; a=json.load(sys.stdin); k=sys.argv[1]; n=int(sys.argv[2])
+if a[k] != n: sys.exit("%s: expected %d %s, got %s" % (a["scanId"], n, k, {x: a[x] for x in ("created","updated","unchanged")}))' \
+      "$expect" "$batch_size" || exit 1
+  done
+  end=$(date +%s.%N)
+  python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); print('%.1f s, %.0f observations/s' % (s, int(sys.argv[3])/s))" \
+    "$start" "$end" "$((batches * batch_size))"
+}
+
+echo "pass 1: $((batches * batch_size)) new observations ..."
+pass1="$(ingest_pass 1 created)"
+echo "  $pass1"
+echo "pass 2: the same observations again (all unchanged) ..."
+pass2="$(ingest_pass 2 unchanged)"
+echo "  $pass2"
+
+echo "wrk: GET /api/v1/devices?size=50 for ${duration}s, 2 threads, 16 connections ..."
+auth="Authorization: Basic $(printf '%s' "bench-viewer:$viewer_pw" | base64 | tr -d '\n')"
+wrk -t2 -c16 -d"${duration}s" --timeout 10s --latency -H "$auth" "$base/api/v1/devices?size=50" >"$out/wrk.txt"
+p50="$(awk '$1 == "50%" {print $2}' "$out/wrk.txt")"
+p99="$(awk '$1 == "99%" {print $2}' "$out/wrk.txt")"
+rps="$(awk '/Requests\/sec/ {print $2}' "$out/wrk.txt")"
+non2xx="$(awk '/Non-2xx/ {print $NF}' "$out/wrk.txt")"
+[[ -z "$non2xx" ]] || { echo "wrk saw $non2xx non-2xx answers, see $out/wrk.txt" >&2; exit 1; }
+
+{
+  echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"), $(java -version 2>&1 | head -1)"
+  echo "pass 1 (new devices): $pass1"
+  echo "pass 2 (unchanged):   $pass2"
+  echo "GET /api/v1/devices?size=50 (wrk -t2 -c16 -d${duration}s): p50 $p50, p99 $p99, $rps requests/s"
+} | tee "$out/result.txt"
