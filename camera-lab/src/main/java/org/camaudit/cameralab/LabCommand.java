@@ -101,13 +101,11 @@ public class LabCommand implements Callable<Integer> {
             return 0;
         }
         List<CameraSpec> cameras;
-        NetworkOptions networkOptions;
         try {
-            cameras = new FleetResolver(profiles).resolve(fleetToStart());
-            networkOptions = new NetworkOptions(multicastInterface(), sadpUnicast);
             if (httpPort < 1 || httpPort > 65535) {
                 throw new FleetException("--http-port must be between 1 and 65535");
             }
+            cameras = new FleetResolver(profiles).resolve(fleetToStart());
         } catch (FleetException e) {
             err.println("camera-lab: " + e.getMessage());
             err.flush();
@@ -115,7 +113,7 @@ public class LabCommand implements Callable<Integer> {
         }
         CameraLab.Running running;
         try {
-            running = lab.start(cameras, httpPort, networkOptions);
+            running = lab.start(cameras, httpPort, new NetworkOptions(multicastInterface(), sadpUnicast));
         } catch (LabStartException e) {
             err.println("camera-lab: cannot start the fleet: " + e.getMessage());
             err.flush();
@@ -165,7 +163,7 @@ public class LabCommand implements Callable<Integer> {
             return Optional.of(multicastInterface);
         }
         if (multicast == MulticastMode.on) {
-            throw new FleetException("--multicast on: interface " + multicastInterface
+            throw new LabStartException("--multicast on: interface " + multicastInterface
                     + " is missing, down or has no MULTICAST flag (ip link set " + multicastInterface + " multicast on)");
         }
         Log.infof("multicast off: interface %s has no MULTICAST flag; unicast discovery only", multicastInterface);

@@ -39,6 +39,13 @@ class LabCommandTest {
     }
 
     @Test
+    @Launch(value = { "--count", "3", "--network", "127.0.24.0/29", "--multicast", "on", "--interface", "no-such-nic0" },
+            exitCode = 1)
+    void refusesMulticastOnAnInterfaceWithoutIt(LaunchResult result) {
+        assertThat(result.getErrorOutput()).contains("--multicast on: interface no-such-nic0 is missing");
+    }
+
+    @Test
     void refusesUnknownProfile(QuarkusMainLauncher launcher) throws Exception {
         Path fleet = Files.createTempFile("fleet", ".json");
         Files.writeString(fleet, "[{\"ip\":\"127.0.24.1\",\"profile\":\"no-such-vendor\"}]");
