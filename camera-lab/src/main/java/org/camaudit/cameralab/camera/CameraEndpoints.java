@@ -33,6 +33,9 @@ public final class CameraEndpoints {
 
     /** Where multicast goes: the WS-Discovery and SADP group. */
     public static final String MULTICAST_GROUP = "239.255.255.250";
+    private static final int RECEIVE_BUFFER_BYTES = 256 * 1024;
+    private static final int MAX_REQUEST_LINE = 4096;
+    private static final int MAX_HEADER_BYTES = 16 * 1024;
 
     private final Vertx vertx;
     private final Camera camera;
@@ -84,8 +87,8 @@ public final class CameraEndpoints {
         if (camera.spec().http()) {
             http = vertx.createHttpServer(new HttpServerOptions()
                     .setIdleTimeout((int) config.idleTimeout().toSeconds())
-                    .setMaxInitialLineLength(4096)
-                    .setMaxHeaderSize(16 * 1024))
+                    .setMaxInitialLineLength(MAX_REQUEST_LINE)
+                    .setMaxHeaderSize(MAX_HEADER_BYTES))
                     .requestHandler(new CameraHttpHandler(vertx, camera, config));
             bound.add(http.listen(camera.httpPort(), camera.ip())
                     .recover(e -> Future.failedFuture(bindError("TCP", camera.httpPort(), e))));
@@ -103,7 +106,7 @@ public final class CameraEndpoints {
      */
     private DatagramSocket datagramSocket(boolean shareable) {
         DatagramSocketOptions options = new DatagramSocketOptions().setIpV6(false).setReuseAddress(shareable)
-                .setReceiveBufferSize(256 * 1024);
+                .setReceiveBufferSize(RECEIVE_BUFFER_BYTES);
         network.multicastInterface().ifPresent(options::setMulticastNetworkInterface);
         return vertx.createDatagramSocket(options);
     }

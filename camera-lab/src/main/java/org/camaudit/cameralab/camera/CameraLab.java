@@ -30,8 +30,6 @@ import io.vertx.core.Vertx;
 @ApplicationScoped
 public class CameraLab {
 
-    private static final long START_TIMEOUT_SECONDS = 300;
-
     @Inject
     Vertx vertx;
 
@@ -115,7 +113,7 @@ public class CameraLab {
         }
         List<Future<?>> hellos = new ArrayList<>();
         cameras.forEach(c -> hellos.add(c.hello()));
-        await(Future.join(hellos), config.shutdownTimeout().toSeconds());
+        await(Future.join(hellos), config.startTimeout().toSeconds());
         Running fleetRunning = new Running(cameras, listeners);
         synchronized (running) {
             running.add(fleetRunning);
@@ -136,20 +134,16 @@ public class CameraLab {
 
     private Throwable awaitFailure(Future<?> all) {
         try {
-            all.toCompletionStage().toCompletableFuture().get(START_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            all.toCompletionStage().toCompletableFuture().get(config.startTimeout().toSeconds(), TimeUnit.SECONDS);
             return null;
         } catch (ExecutionException e) {
-            return firstFailure(all, e.getCause());
+            return e.getCause();
         } catch (TimeoutException e) {
-            return new IllegalStateException("cameras did not start within " + START_TIMEOUT_SECONDS + " s");
+            return new IllegalStateException("cameras did not start within " + config.startTimeout().toSeconds() + " s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new IllegalStateException("interrupted while starting");
         }
-    }
-
-    private static Throwable firstFailure(Future<?> all, Throwable fallback) {
-        return all.cause() != null ? all.cause() : fallback;
     }
 
     private static void await(Future<?> future, long seconds) {

@@ -14,6 +14,9 @@ import io.vertx.core.datagram.DatagramSocketOptions;
  */
 final class MulticastListener {
 
+    /** Room for a burst of Probes and of the cameras' own multicast replies arriving at once. */
+    private static final int RECEIVE_BUFFER_BYTES = 1024 * 1024;
+
     private final DatagramSocket socket;
 
     private MulticastListener(DatagramSocket socket) {
@@ -28,7 +31,7 @@ final class MulticastListener {
     static Future<MulticastListener> start(Vertx vertx, String networkInterface, int port,
             Handler<DatagramPacket> dispatch) {
         DatagramSocket socket = vertx.createDatagramSocket(new DatagramSocketOptions().setIpV6(false)
-                .setReuseAddress(true).setReusePort(true).setReceiveBufferSize(1024 * 1024));
+                .setReuseAddress(true).setReusePort(true).setReceiveBufferSize(RECEIVE_BUFFER_BYTES));
         socket.handler(dispatch::handle);
         return socket.listen(port, CameraEndpoints.MULTICAST_GROUP)
                 .compose(s -> s.listenMulticastGroup(CameraEndpoints.MULTICAST_GROUP, networkInterface, null))

@@ -37,6 +37,10 @@ public interface LabConfig {
     @WithDefault("120s")
     Duration idleTimeout();
 
+    /** How long the lab waits for every camera's sockets to be bound (and its Hello sent) before giving up. */
+    @WithDefault("300s")
+    Duration startTimeout();
+
     /** How long the lab waits for Bye messages and sockets to close on shutdown. */
     @WithDefault("5s")
     Duration shutdownTimeout();
