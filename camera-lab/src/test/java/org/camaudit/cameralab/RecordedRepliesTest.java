@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -20,6 +21,7 @@ import org.camaudit.cameralab.fleet.Identity;
 import org.camaudit.cameralab.fleet.OnvifSettings;
 import org.camaudit.cameralab.profile.Profile;
 import org.camaudit.cameralab.profile.ProfileRegistry;
+import org.camaudit.cameralab.profile.Template;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -62,6 +64,38 @@ class RecordedRepliesTest {
         Document rendered = LabClient.parse(camera.render(profile.operations().get(operation)));
 
         assertThat(canonical(rendered.getDocumentElement())).isEqualTo(canonical(recorded.getDocumentElement()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("profileIds")
+    void everyTemplateOfEveryProfileRendersWithACamerasValues(String profileId) {
+        Profile profile = PROFILES.find(profileId).orElseThrow();
+        Camera camera = new Camera(spec(profile, profile.descriptor().identity()), profile, 8080);
+        Map<String, String> request = Map.of("messageId", "m", "relatesTo", "r", "messageNumber", "1", "scopes", "s",
+                "wsdTypes", "t", "requestUuid", "u", "operation", "GetFoo");
+        List<Template> templates = new ArrayList<>(profile.operations().values());
+        templates.addAll(List.of(profile.notAuthorized().template(), profile.unknownOperation().template(),
+                profile.wellFormed().template(), profile.probeMatches(), profile.hello(), profile.bye(),
+                profile.notFound().body()));
+        if (profile.sadpReply() != null) {
+            templates.add(profile.sadpReply());
+        }
+        if (profile.dhipReply() != null) {
+            templates.add(profile.dhipReply());
+        }
+        for (Profile.Page page : profile.pages()) {
+            templates.add(page.body());
+            if (page.realm() != null) {
+                templates.add(page.realm());
+            }
+        }
+        for (Template template : templates) {
+            assertThat(camera.render(template, request)).as(template.name()).isNotBlank();
+        }
+    }
+
+    static Stream<String> profileIds() {
+        return PROFILES.all().stream().map(Profile::id);
     }
 
     @Test
