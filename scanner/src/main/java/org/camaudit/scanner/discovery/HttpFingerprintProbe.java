@@ -14,9 +14,9 @@ import org.camaudit.scanner.identify.Sources;
 
 /**
  * Passive web fingerprints: {@code GET /} on each of {@code --ports}, keeping the Server header,
- * the realm of an authentication challenge and the page title, then the known vendor paths on the
- * first port that answered (compared with a path that cannot exist, so a server that answers
- * everything with 401 proves nothing).
+ * the realm of an authentication challenge and the page title, then, for a device that has not
+ * identified itself otherwise, the known vendor paths on the first port that answered (compared
+ * with a path that cannot exist, so a server that answers everything with 401 proves nothing).
  */
 public final class HttpFingerprintProbe implements DeviceProbe {
 
@@ -57,9 +57,18 @@ public final class HttpFingerprintProbe implements DeviceProbe {
                 firstPort = port;
             }
         }
-        if (firstPort != null) {
+        if (firstPort != null && !identifiedByItsOwnProtocols(facts)) {
             knownPaths(facts, context, new InetSocketAddress(facts.ip(), firstPort));
         }
+    }
+
+    /**
+     * A device that gave its serial number over ONVIF or answered its maker's discovery protocol
+     * needs no path probing: fewer requests, nothing more to learn.
+     */
+    private static boolean identifiedByItsOwnProtocols(DeviceFacts facts) {
+        return facts.has(Sources.SADP) || facts.has(Sources.DHIP)
+                || facts.first(Sources.ONVIF_DEVICE_INFORMATION, "SerialNumber").isPresent();
     }
 
     private void record(DeviceFacts facts, int port, HttpResponse response) {

@@ -23,7 +23,6 @@ import org.camaudit.scanner.xml.XmlRejectedException;
 import org.onvif.ver10.device.wsdl.GetDeviceInformationResponse;
 import org.onvif.ver10.device.wsdl.GetNetworkInterfacesResponse;
 import org.onvif.ver10.device.wsdl.GetScopesResponse;
-import org.onvif.ver10.device.wsdl.GetSystemDateAndTimeResponse;
 import org.onvif.ver10.schema.DateTime;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
@@ -42,6 +41,12 @@ public final class OnvifProbe implements DeviceProbe {
     private static final String SOAP_CONTENT_TYPE = "application/soap+xml; charset=utf-8";
     /** Namespaces that mark Hikvision's ONVIF stack even when another brand is on the box. */
     private static final List<String> VENDOR_NAMESPACES = List.of("http://www.onvifext.com/onvif/ext/");
+
+    /** Binds a reply's SOAP body payload to an ONVIF type. */
+    @FunctionalInterface
+    interface Binder<T> {
+        T bind(Element payload) throws XmlRejectedException;
+    }
 
     /** How a device-service exchange ended. */
     enum Outcome {
@@ -87,7 +92,7 @@ public final class OnvifProbe implements DeviceProbe {
             Optional<Credential> credential, long offset) {
         Optional<Credential> usable = credential;
         Reply<GetDeviceInformationResponse> information = call(facts, endpoint, context, usable, offset,
-                "GetDeviceInformation", GetDeviceInformationResponse.class);
+                "GetDeviceInformation", OnvifMessages::deviceInformation);
         if (information.outcome() == Outcome.AUTH_REJECTED) {
             facts.authRequired(true);
             if (usable.isPresent()) {
@@ -111,7 +116,7 @@ public final class OnvifProbe implements DeviceProbe {
             return;
         }
         Reply<GetNetworkInterfacesResponse> interfaces = call(facts, endpoint, context, usable, offset,
-                "GetNetworkInterfaces", GetNetworkInterfacesResponse.class);
+                "GetNetworkInterfaces", OnvifMessages::networkInterfaces);
         if (interfaces.outcome() == Outcome.OK) {
             interfaces.body().getNetworkInterfaces().stream().filter(i -> i.getInfo() != null)
                     .forEach(i -> facts.add(Sources.ONVIF_NETWORK_INTERFACES, "HwAddress", i.getInfo().getHwAddress()));
@@ -123,7 +128,7 @@ public final class OnvifProbe implements DeviceProbe {
             return;
         }
         Reply<GetScopesResponse> scopes = call(facts, endpoint, context, usable, offset, "GetScopes",
-                GetScopesResponse.class);
+                OnvifMessages::scopes);
         if (scopes.outcome() == Outcome.OK) {
             scopes.body().getScopes().stream().map(s -> s.getScopeItem()).filter(s -> s != null && !s.isBlank())
                     .map(String::trim).forEach(item -> {
@@ -137,8 +142,8 @@ public final class OnvifProbe implements DeviceProbe {
     /** GetSystemDateAndTime; the camera's clock minus ours, in seconds, when the endpoint speaks ONVIF. */
     private Optional<Long> dateAndTime(DeviceFacts facts, InetEndpoint endpoint, ProbeContext context) {
         long before = System.currentTimeMillis();
-        Reply<GetSystemDateAndTimeResponse> reply = call(facts, endpoint, context, Optional.empty(), 0,
-                "GetSystemDateAndTime", GetSystemDateAndTimeResponse.class);
+        Reply<Optional<DateTime>> reply = call(facts, endpoint, context, Optional.empty(), 0, "GetSystemDateAndTime",
+                OnvifMessages::utcDateTime);
         long after = System.currentTimeMillis();
         if (reply.outcome() == Outcome.AUTH_REJECTED) {
             facts.authRequired(true);
@@ -151,8 +156,7 @@ public final class OnvifProbe implements DeviceProbe {
             }
             return Optional.empty();
         }
-        DateTime utc = reply.body().getSystemDateAndTime() == null ? null
-                : reply.body().getSystemDateAndTime().getUTCDateTime();
+        DateTime utc = reply.body().orElse(null);
         if (utc == null || utc.getDate() == null || utc.getTime() == null) {
             facts.add(Sources.ONVIF_DATE_TIME, "UTCDateTime", "absent; no clock correction");
             return Optional.of(0L);
@@ -172,7 +176,7 @@ public final class OnvifProbe implements DeviceProbe {
     }
 
     private <T> Reply<T> call(DeviceFacts facts, InetEndpoint endpoint, ProbeContext context,
-            Optional<Credential> credential, long offset, String operation, Class<T> type) {
+            Optional<Credential> credential, long offset, String operation, Binder<T> binder) {
         if (context.expired()) {
             return new Reply<>(Outcome.FAILED, null);
         }
@@ -189,12 +193,12 @@ public final class OnvifProbe implements DeviceProbe {
             facts.add(Sources.ONVIF_ERROR, operation, "no answer (" + describe(e) + ")");
             return new Reply<>(Outcome.FAILED, null);
         }
-        return interpret(facts, operation, response, context.maxReplyBytes(), type);
+        return interpret(facts, operation, response, context.maxReplyBytes(), binder);
     }
 
     /** Reads one device-service HTTP response: a bound body, an authentication refusal, or a failure. */
     static <T> Reply<T> interpret(DeviceFacts facts, String operation, HttpResponse response, int maxReplyBytes,
-            Class<T> type) {
+            Binder<T> binder) {
         if (response.truncated()) {
             facts.add(Sources.ONVIF_ERROR, operation, "reply larger than " + maxReplyBytes + " bytes, ignored");
             return new Reply<>(Outcome.FAILED, null, soapTyped(response));
@@ -226,7 +230,7 @@ public final class OnvifProbe implements DeviceProbe {
             return new Reply<>(Outcome.FAILED, null, true);
         }
         try {
-            return new Reply<>(Outcome.OK, OnvifMessages.bind(payload.get(), type));
+            return new Reply<>(Outcome.OK, binder.bind(payload.get()));
         } catch (XmlRejectedException e) {
             facts.add(Sources.ONVIF_ERROR, operation, e.getMessage());
             return new Reply<>(Outcome.FAILED, null, true);

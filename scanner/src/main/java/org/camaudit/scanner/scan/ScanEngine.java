@@ -41,6 +41,7 @@ import org.camaudit.scanner.oui.OuiRegistry;
 import org.camaudit.scanner.output.Observation;
 import org.camaudit.scanner.target.Addresses;
 import org.camaudit.scanner.target.TargetSet;
+import org.camaudit.scanner.xml.OnvifMessages;
 
 import io.quarkus.logging.Log;
 
@@ -89,6 +90,9 @@ public final class ScanEngine {
         }
         if (settings.uses("onvif")) {
             deviceProbes.add(new OnvifProbe());
+            Thread warmUp = new Thread(OnvifMessages::warmUp, "onvif-bindings");
+            warmUp.setDaemon(true);
+            warmUp.start();
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.concurrency()), daemon("probe"));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("phase2-timer"));
@@ -109,6 +113,7 @@ public final class ScanEngine {
             if (!udpProbes.isEmpty()) {
                 sweep.run(targets);
             }
+            Log.debugf("UDP sweep done: %d probes sent, %d replies, %d devices", sweep.sent(), sweep.received(), devices.size());
             scheduler.shutdown();
             scheduler.awaitTermination(settings.limits().phase2Grace().toMillis() + 1000, TimeUnit.MILLISECONDS);
             if (settings.httpSweep() && settings.uses("http")) {
@@ -120,6 +125,7 @@ public final class ScanEngine {
                 }
             }
             pool.shutdown();
+            Log.debugf("waiting for phase 2 of %d devices", scheduled.size());
             long budget = deviceBudgetMillis() * (scheduled.size() / Math.max(1, settings.concurrency()) + 2L);
             if (!pool.awaitTermination(budget, TimeUnit.MILLISECONDS)) {
                 Log.warnf("phase-2 probes still running after %d ms; reporting what is known", budget);
@@ -140,6 +146,7 @@ public final class ScanEngine {
                 }
             });
         }
+        Log.debugf("phase 2 done: %d devices probed", finished.get());
         DeviceIdentifier identifier = new DeviceIdentifier(ManufacturerCatalog.shipped(), oui);
         List<Observation> observations = devices.values().stream().filter(ScanEngine::isCamera)
                 .sorted(Comparator.comparingLong(f -> Integer.toUnsignedLong(ipValue(f.ip()))))
@@ -203,7 +210,12 @@ public final class ScanEngine {
     private void phase2(DeviceFacts facts, HttpFetcher http, List<DeviceProbe> deviceProbes) {
         try {
             ProbeContext context = context(facts, http);
-            for (DeviceProbe probe : deviceProbes) {
+            List<DeviceProbe> ordered = new ArrayList<>(deviceProbes);
+            if (!facts.xaddrs().isEmpty()) {
+                // the device announced its ONVIF service: ask it first, so its answers can spare web requests
+                ordered.sort(Comparator.comparing(probe -> !probe.method().equals("onvif")));
+            }
+            for (DeviceProbe probe : ordered) {
                 if (Thread.currentThread().isInterrupted() || context.expired()) {
                     break;
                 }

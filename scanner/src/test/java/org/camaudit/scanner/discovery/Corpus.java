@@ -13,10 +13,10 @@ import java.util.stream.Stream;
 import org.camaudit.scanner.http.HttpResponse;
 import org.camaudit.scanner.identify.DeviceFacts;
 import org.camaudit.scanner.identify.Evidence;
+import org.camaudit.scanner.xml.OnvifMessages;
 import org.onvif.ver10.device.wsdl.GetDeviceInformationResponse;
 import org.onvif.ver10.device.wsdl.GetNetworkInterfacesResponse;
 import org.onvif.ver10.device.wsdl.GetScopesResponse;
-import org.onvif.ver10.device.wsdl.GetSystemDateAndTimeResponse;
 
 /** The fixture corpus (a copy of shared/fixtures in the test resources) and every reply parser run over bytes. */
 final class Corpus {
@@ -71,24 +71,28 @@ final class Corpus {
         HttpResponse response = new HttpResponse(200, java.util.Map.of(), data, false);
         DeviceFacts facts = new DeviceFacts("127.0.30.1");
         OnvifProbe.Reply<GetDeviceInformationResponse> info = OnvifProbe.interpret(facts, "GetDeviceInformation", response,
-                MAX_REPLY, GetDeviceInformationResponse.class);
+                MAX_REPLY, OnvifMessages::deviceInformation);
         if (info.body() != null) {
             GetDeviceInformationResponse b = info.body();
             out.addAll(nonNull(b.getManufacturer(), b.getModel(), b.getFirmwareVersion(), b.getSerialNumber(),
                     b.getHardwareId()));
         }
         OnvifProbe.Reply<GetScopesResponse> scopes = OnvifProbe.interpret(facts, "GetScopes", response, MAX_REPLY,
-                GetScopesResponse.class);
+                OnvifMessages::scopes);
         if (scopes.body() != null) {
             scopes.body().getScopes().forEach(s -> out.addAll(nonNull(s.getScopeItem())));
         }
         OnvifProbe.Reply<GetNetworkInterfacesResponse> nics = OnvifProbe.interpret(facts, "GetNetworkInterfaces", response,
-                MAX_REPLY, GetNetworkInterfacesResponse.class);
+                MAX_REPLY, OnvifMessages::networkInterfaces);
         if (nics.body() != null) {
             nics.body().getNetworkInterfaces().stream().filter(n -> n.getInfo() != null)
                     .forEach(n -> out.addAll(nonNull(n.getInfo().getHwAddress(), n.getInfo().getName())));
         }
-        OnvifProbe.interpret(facts, "GetSystemDateAndTime", response, MAX_REPLY, GetSystemDateAndTimeResponse.class);
+        OnvifProbe.Reply<java.util.Optional<org.onvif.ver10.schema.DateTime>> time = OnvifProbe.interpret(facts,
+                "GetSystemDateAndTime", response, MAX_REPLY, OnvifMessages::utcDateTime);
+        if (time.body() != null) {
+            time.body().filter(t -> t.getDate() != null).ifPresent(t -> out.add(Integer.toString(t.getDate().getYear())));
+        }
         facts.evidence().stream().map(Evidence::value).forEach(out::add);
         return out;
     }

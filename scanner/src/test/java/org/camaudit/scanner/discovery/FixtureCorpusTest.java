@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,11 +18,12 @@ import org.camaudit.scanner.http.HttpResponse;
 import org.camaudit.scanner.identify.DeviceFacts;
 import org.camaudit.scanner.identify.Evidence;
 import org.camaudit.scanner.identify.Sources;
+import org.camaudit.scanner.xml.OnvifMessages;
 import org.junit.jupiter.api.Test;
 import org.onvif.ver10.device.wsdl.GetDeviceInformationResponse;
 import org.onvif.ver10.device.wsdl.GetNetworkInterfacesResponse;
 import org.onvif.ver10.device.wsdl.GetScopesResponse;
-import org.onvif.ver10.device.wsdl.GetSystemDateAndTimeResponse;
+import org.onvif.ver10.schema.DateTime;
 
 /** Every recording in the fixture corpus goes through the parsers it is meant for, and through all the others. */
 class FixtureCorpusTest {
@@ -42,13 +44,15 @@ class FixtureCorpusTest {
 
     @Test
     void shouldBindEveryRecordedOnvifResponseToTheOnvifTypes() {
-        Map<String, Class<?>> types = Map.of("GetDeviceInformation", GetDeviceInformationResponse.class,
-                "GetSystemDateAndTime", GetSystemDateAndTimeResponse.class, "GetNetworkInterfaces",
-                GetNetworkInterfacesResponse.class, "GetScopes", GetScopesResponse.class);
+        Map<String, OnvifProbe.Binder<?>> types = Map.of("GetDeviceInformation",
+                (OnvifProbe.Binder<GetDeviceInformationResponse>) OnvifMessages::deviceInformation, "GetSystemDateAndTime",
+                (OnvifProbe.Binder<Optional<DateTime>>) OnvifMessages::utcDateTime, "GetNetworkInterfaces",
+                (OnvifProbe.Binder<GetNetworkInterfacesResponse>) OnvifMessages::networkInterfaces, "GetScopes",
+                (OnvifProbe.Binder<GetScopesResponse>) OnvifMessages::scopes);
         Map<String, Integer> bound = new HashMap<>();
         for (Path file : Corpus.files()) {
             String name = file.getFileName().toString();
-            for (Map.Entry<String, Class<?>> type : types.entrySet()) {
+            for (Map.Entry<String, OnvifProbe.Binder<?>> type : types.entrySet()) {
                 boolean recordedResponse = name.equals(type.getKey() + "Response.xml")
                         || name.equals(type.getKey() + ".response.xml");
                 if (!recordedResponse || file.toString().contains("wrong-password")
@@ -73,10 +77,22 @@ class FixtureCorpusTest {
         Path file = Corpus.root().resolve("onvif/hikvision/DS-2CD2012-I_fwV5.2.0_build140721/GetDeviceInformationResponse.xml");
         OnvifProbe.Reply<GetDeviceInformationResponse> reply = OnvifProbe.interpret(new DeviceFacts("127.0.30.1"),
                 "GetDeviceInformation", new HttpResponse(200, Map.of(), Corpus.read(file), false), Corpus.MAX_REPLY,
-                GetDeviceInformationResponse.class);
+                OnvifMessages::deviceInformation);
         assertThat(reply.body().getManufacturer()).isEqualTo("HIKVISION");
         assertThat(reply.body().getModel()).isEqualTo("DS-2CD2012-I");
         assertThat(reply.body().getFirmwareVersion()).startsWith("V5.2.0");
+    }
+
+    @Test
+    void shouldReadTheCameraClockFromItsRecording() {
+        Path file = Corpus.root().resolve("onvif/hikvision/DS-2CD2012-I_fwV5.2.0_build140721/GetSystemDateAndTimeResponse.xml");
+        OnvifProbe.Reply<Optional<DateTime>> reply = OnvifProbe.interpret(new DeviceFacts("127.0.30.1"),
+                "GetSystemDateAndTime", new HttpResponse(200, Map.of(), Corpus.read(file), false), Corpus.MAX_REPLY,
+                OnvifMessages::utcDateTime);
+        DateTime utc = reply.body().orElseThrow();
+        assertThat(List.of(utc.getDate().getYear(), utc.getDate().getMonth(), utc.getDate().getDay(),
+                utc.getTime().getHour(), utc.getTime().getMinute(), utc.getTime().getSecond()))
+                .containsExactly(2018, 2, 27, 18, 34, 41);
     }
 
     @Test
@@ -95,7 +111,7 @@ class FixtureCorpusTest {
             DeviceFacts facts = new DeviceFacts("127.0.30.1");
             OnvifProbe.Reply<GetDeviceInformationResponse> reply = OnvifProbe.interpret(facts, "Op",
                     new HttpResponse(refusal ? 401 : 500, Map.of(), Corpus.read(file), false), Corpus.MAX_REPLY,
-                    GetDeviceInformationResponse.class);
+                    OnvifMessages::deviceInformation);
             if (refusal) {
                 assertThat(reply.outcome()).as(path).isEqualTo(OnvifProbe.Outcome.AUTH_REJECTED);
                 refusals++;
@@ -180,7 +196,7 @@ class FixtureCorpusTest {
         Path file = Corpus.root().resolve("onvif/trendnet_hikvision-oem/TV-IP320PI_fwV5.3.4_build160830/GetDeviceInformationResponse.xml");
         DeviceFacts facts = new DeviceFacts("127.0.30.1");
         OnvifProbe.interpret(facts, "GetDeviceInformation", new HttpResponse(200, Map.of(), Corpus.read(file), false),
-                Corpus.MAX_REPLY, GetDeviceInformationResponse.class);
+                Corpus.MAX_REPLY, OnvifMessages::deviceInformation);
         assertThat(facts.all(Sources.ONVIF_NAMESPACE, "extwsd")).containsExactly("http://www.onvifext.com/onvif/ext/ver10/wsdl");
     }
 }
