@@ -48,19 +48,19 @@ import org.w3c.dom.Document;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * Every profile, one camera each on 127.0.20.1-12, answers each protocol on real sockets; replies
+ * Every profile, one camera each from 127.0.20.1 on, answers each protocol on real sockets; replies
  * are read with a real XML parser and the ONVIF ones unmarshalled with the ONVIF library's types.
  */
 @QuarkusTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ProtocolsTest {
 
-    static final List<String> PROFILE_IDS = List.of("hikvision", "hikvision-oem", "dahua", "axis", "bosch", "pelco",
-            "hanwha", "uniview", "milesight", "dlink", "xiongmai-oem", "generic-onvif");
+    static final List<String> PROFILE_IDS = List.of("hikvision", "hikvision-oem", "dahua", "dahua-oem", "axis",
+            "bosch", "pelco", "hanwha", "uniview", "milesight", "dlink", "xiongmai-oem", "generic-onvif");
     private static final int PORT = RunningFleet.HTTP_PORT;
     private static final Duration UDP_WAIT = Duration.ofSeconds(3);
     private static final Duration SILENCE = Duration.ofMillis(400);
-    private static final String ONVIF_OFF = "127.0.20.13";
+    private static final String ONVIF_OFF = "127.0.20.50";
 
     @Inject
     CameraLab lab;
@@ -344,6 +344,8 @@ class ProtocolsTest {
                 DigestAuthorization.answer(challenge, "GET", "/cgi-bin/magicBox.cgi?action=getDeviceType",
                         camera.onvif().username(), camera.onvif().password()));
         assertThat(type.body().trim()).isEqualTo("type=" + camera.identity().model());
+        assertThat(LabClient.get("http://" + ip("dahua-oem") + ":" + PORT + "/", null).body())
+                .contains("Amcrest Technologies", "LDAPUser");
     }
 
     @Test
