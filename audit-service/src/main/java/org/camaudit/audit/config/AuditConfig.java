@@ -34,6 +34,10 @@ public interface AuditConfig {
         @WithDefault("1000")
         int pageSize();
 
+        /** Pages requested at the same time while earlier pages are evaluated. */
+        @WithDefault("3")
+        int concurrency();
+
         /** An audit refuses inventories larger than this, so a misbehaving inventory cannot exhaust memory. */
         @WithDefault("2000000")
         int maxDevices();

@@ -12,6 +12,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -45,6 +47,7 @@ public class Audit extends PanacheEntityBase {
     public int flagged;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(name = "by_vendor", nullable = false)
     public Map<String, Integer> byVendor;
 
@@ -68,6 +71,9 @@ public class Audit extends PanacheEntityBase {
 
     @Column(name = "evaluation_ms", nullable = false)
     public long evaluationMs;
+
+    @Column(name = "evaluation_cpu_ms", nullable = false)
+    public long evaluationCpuMs;
 
     @Column(name = "store_ms", nullable = false)
     public long storeMs;

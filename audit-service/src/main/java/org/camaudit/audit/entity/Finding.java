@@ -11,7 +11,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
+import org.hibernate.type.descriptor.java.Immutability;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -24,8 +27,12 @@ import org.camaudit.audit.policy.Category;
 /**
  * A device attributed to a restricted vendor. Identity is device + vendor: later audits update the evidence and
  * keep the decision ({@code status}, {@code note}, {@code decidedBy}, {@code decidedAt}).
+ *
+ * <p>The JSON lists are immutable values, replaced whole, so Hibernate compares them by {@code equals} instead of
+ * copying them; updates write only the columns that changed.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "finding")
 public class Finding extends PanacheEntityBase {
 
@@ -58,10 +65,12 @@ public class Finding extends PanacheEntityBase {
     public Confidence confidence;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(name = "matched_by", nullable = false)
     public List<MatchedRule> matchedBy;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(nullable = false)
     public List<LegalBasis> basis;
 

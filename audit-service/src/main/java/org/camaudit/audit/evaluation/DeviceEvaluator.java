@@ -103,12 +103,14 @@ public final class DeviceEvaluator {
         final Device device;
         final List<Observed> names = new ArrayList<>();
         final List<String> normalizedNames = new ArrayList<>();
+        final List<String> paddedNames = new ArrayList<>();
         final List<Observed> models = new ArrayList<>();
         final List<Observed> firmwares = new ArrayList<>();
         final List<Observed> serials = new ArrayList<>();
         final List<Observed> hardwareIds = new ArrayList<>();
         final List<Observed> discovery = new ArrayList<>();
         final List<Observed> macs = new ArrayList<>();
+        final List<String> macHex = new ArrayList<>();
         final List<Observed> ouiOrganizations = new ArrayList<>();
         final List<Observed> scopes = new ArrayList<>();
         final List<Observed> evidence = new ArrayList<>();
@@ -180,13 +182,26 @@ public final class DeviceEvaluator {
         private void addName(String where, String value) {
             if (!blank(value)) {
                 names.add(new Observed(where, value.trim()));
-                normalizedNames.add(DeviceEvaluator.this.names.normalize(value));
+                String normalized = DeviceEvaluator.this.names.normalize(value);
+                normalizedNames.add(normalized);
+                paddedNames.add(NameMatcher.padded(normalized));
             }
         }
 
+        /** Adds a value once: the same value seen again (model and ONVIF hardware scope, say) adds nothing new. */
         private void add(List<Observed> list, String where, String value) {
-            if (!blank(value)) {
-                list.add(new Observed(where, value.trim()));
+            if (blank(value)) {
+                return;
+            }
+            String trimmed = value.trim();
+            for (Observed known : list) {
+                if (known.value().equals(trimmed)) {
+                    return;
+                }
+            }
+            list.add(new Observed(where, trimmed));
+            if (list == macs) {
+                macHex.add(hexDigits(trimmed));
             }
         }
     }
@@ -230,10 +245,13 @@ public final class DeviceEvaluator {
         private record Fired(MatchedRule rule, Strength strength, String kind, String where) {
         }
 
-        private final Map<String, Fired> fired = new LinkedHashMap<>();
+        private record Key(String rule, String value) {
+        }
+
+        private final Map<Key, Fired> fired = new LinkedHashMap<>();
 
         void add(String rule, Observed observed, Strength strength, String kind) {
-            fired.putIfAbsent(rule + '\u0000' + observed.value(),
+            fired.putIfAbsent(new Key(rule, observed.value()),
                     new Fired(new MatchedRule(rule, observed.text()), strength, kind, observed.where()));
         }
 
@@ -291,7 +309,11 @@ public final class DeviceEvaluator {
         }
     }
 
-    private record NamedRule(String normalized, boolean exact, String rule, Strength strength) {
+    private record NamedRule(String normalized, String padded, boolean latin, boolean exact, String rule,
+            Strength strength) {
+        NamedRule(String normalized, boolean exact, String rule, Strength strength) {
+            this(normalized, NameMatcher.padded(normalized), NameMatcher.hasLatinLetter(normalized), exact, rule, strength);
+        }
     }
 
     private record OuiHit(String prefix, String organization, String registry) {
@@ -327,6 +349,8 @@ public final class DeviceEvaluator {
         final Set<String> ouiOrganizationNames = new HashSet<>();
         final List<CompiledPattern> models = new ArrayList<>();
         final List<CompiledPattern> firmwares = new ArrayList<>();
+        Pattern anyModel;
+        Pattern anyFirmware;
         final List<CompiledMarker> markers = new ArrayList<>();
         final List<LegalBasis> basis;
 
@@ -370,6 +394,8 @@ public final class DeviceEvaluator {
                         new ConcurrentHashMap<>()));
             }
             basis = vendor.basis().stream().map(LegalBasis::of).toList();
+            anyModel = union(vendor.modelPatterns().stream().map(Policy.PatternRule::pattern).toList());
+            anyFirmware = union(vendor.firmwarePatterns().stream().map(Policy.FirmwarePattern::pattern).toList());
         }
 
         Optional<Evaluation> evaluate(Facts facts) {
@@ -379,20 +405,8 @@ public final class DeviceEvaluator {
             for (CompiledMarker marker : markers) {
                 matchMarker(marker, facts, signals);
             }
-            for (CompiledPattern model : models) {
-                for (Observed value : facts.models) {
-                    if (model.pattern.matcher(value.value()).find()) {
-                        signals.add(model.rule, value, Strength.PATTERN, "model");
-                    }
-                }
-            }
-            for (CompiledPattern firmware : firmwares) {
-                for (Observed value : facts.firmwares) {
-                    if (firmware.pattern.matcher(value.value()).find()) {
-                        signals.add(firmware.rule, value, Strength.PATTERN, "firmware");
-                    }
-                }
-            }
+            matchPatterns(models, anyModel, facts.models, signals, "model");
+            matchPatterns(firmwares, anyFirmware, facts.firmwares, signals, "firmware");
             if (signals.isEmpty()) {
                 return Optional.empty();
             }
@@ -404,8 +418,9 @@ public final class DeviceEvaluator {
         private void matchNames(Facts facts, Signals signals) {
             for (int i = 0; i < facts.names.size(); i++) {
                 String normalized = facts.normalizedNames.get(i);
+                String padded = facts.paddedNames.get(i);
                 for (NamedRule rule : namedRules) {
-                    if (NameMatcher.matches(normalized, rule.normalized, rule.exact)) {
+                    if (NameMatcher.matches(normalized, padded, rule.normalized, rule.padded, rule.exact, rule.latin)) {
                         signals.add(rule.rule, facts.names.get(i), rule.strength, "brand");
                     }
                 }
@@ -415,8 +430,9 @@ public final class DeviceEvaluator {
         /** OUI of every MAC (24-, 28- and 36-bit blocks) and OUI evidence naming a registered organisation. */
         private boolean matchOuis(Facts facts, Signals signals) {
             boolean matched = false;
-            for (Observed mac : facts.macs) {
-                String hex = hexDigits(mac.value());
+            for (int m = 0; m < facts.macs.size(); m++) {
+                Observed mac = facts.macs.get(m);
+                String hex = facts.macHex.get(m);
                 if (hex.length() != 12) {
                     continue;
                 }
@@ -463,6 +479,21 @@ public final class DeviceEvaluator {
             }
         }
 
+        /** Each pattern against each value; values the patterns' union rejects are skipped in one test. */
+        private void matchPatterns(List<CompiledPattern> patterns, Pattern any, List<Observed> values, Signals signals,
+                String kind) {
+            for (Observed value : values) {
+                if (any != null && !any.matcher(value.value()).find()) {
+                    continue;
+                }
+                for (CompiledPattern pattern : patterns) {
+                    if (pattern.pattern.matcher(value.value()).find()) {
+                        signals.add(pattern.rule, value, Strength.PATTERN, kind);
+                    }
+                }
+            }
+        }
+
         private void matchAll(CompiledMarker compiled, List<Observed> values, Signals signals, Strength strength,
                 String kind) {
             for (Observed value : values) {
@@ -498,6 +529,19 @@ public final class DeviceEvaluator {
             this(rule.target(), Pattern.compile(rule.pattern()), rule.category());
         }
     }
+
+    /**
+     * One pattern matching whatever any of {@code patterns} matches, or {@code null} when none or when a pattern
+     * refers to groups by number or name (their numbering would change inside the union).
+     */
+    static Pattern union(List<String> patterns) {
+        if (patterns.isEmpty() || patterns.stream().anyMatch(p -> BACKREFERENCE.matcher(p).find())) {
+            return null;
+        }
+        return Pattern.compile(String.join("|", patterns.stream().map(p -> "(?:" + p + ")").toList()));
+    }
+
+    private static final Pattern BACKREFERENCE = Pattern.compile("\\\\(\\d|k<)");
 
     private static String hexDigits(String mac) {
         StringBuilder hex = new StringBuilder(12);

@@ -35,8 +35,17 @@ final class NameMatcher {
         return String.join(" ", tokens);
     }
 
-    /** Whether {@code normalizedValue} is {@code normalizedName} (exact) or contains it as whole words. */
-    static boolean matches(String normalizedValue, String normalizedName, boolean exact) {
+    /** A normalised name with a space on each side, so whole-word tests need no allocation. */
+    static String padded(String normalized) {
+        return " " + normalized + " ";
+    }
+
+    /**
+     * Whether {@code normalizedValue} is {@code normalizedName} (exact) or contains it as whole words; the padded
+     * arguments are the same strings through {@link #padded}; {@code latin} is {@link #hasLatinLetter} of the name.
+     */
+    static boolean matches(String normalizedValue, String paddedValue, String normalizedName, String paddedName,
+            boolean exact, boolean latin) {
         if (normalizedName.isEmpty() || normalizedValue.isEmpty()) {
             return false;
         }
@@ -46,17 +55,14 @@ final class NameMatcher {
         if (exact) {
             return false;
         }
-        if (!hasLatinLetter(normalizedName)) {
-            return normalizedValue.contains(normalizedName);
-        }
-        return (" " + normalizedValue + " ").contains(" " + normalizedName + " ");
+        return latin ? paddedValue.contains(paddedName) : normalizedValue.contains(normalizedName);
     }
 
     private static String normalizeWords(String name) {
         if (name == null) {
             return "";
         }
-        String folded = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String folded = (isAscii(name) ? name : Normalizer.normalize(name, Normalizer.Form.NFKC)).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(folded.length());
         boolean space = true;
         for (int i = 0; i < folded.length(); ) {
@@ -77,7 +83,17 @@ final class NameMatcher {
         return out.substring(0, end);
     }
 
-    private static boolean hasLatinLetter(String s) {
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether a normalised name has Latin letters, so word boundaries are spaces. */
+    static boolean hasLatinLetter(String s) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c >= 'a' && c <= 'z') {

@@ -14,7 +14,7 @@ final class Examples {
             {"auditId":12,"policyVersion":3,"startedBy":"auditor","startedAt":"2026-11-28T10:15:02Z",
              "finishedAt":"2026-11-28T10:15:03Z","devicesEvaluated":1840,"flagged":212,
              "byVendor":{"Dahua":61,"Hikvision":148,"Huawei":3},"opened":9,"reopened":0,"closed":2,"replaced":1,
-             "durationMs":1375,"inventoryReadMs":702,"evaluationMs":211,"storeMs":458}""";
+             "durationMs":1375,"inventoryReadMs":702,"evaluationMs":211,"evaluationCpuMs":196,"storeMs":458}""";
 
     static final String AUDITS = "{\"items\":[" + AUDIT + "],\"page\":0,\"size\":50,\"total\":12}";
 

@@ -1,5 +1,7 @@
 package org.camaudit.audit.service;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -10,6 +12,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,6 +53,12 @@ public class AuditService {
     /** Actor written to the decision trail for changes an audit makes. */
     static final String AUDIT_ACTOR = "audit";
     private static final long LOCK_KEY = 0x63616d5f617564L;
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+    private static final ThreadFactory READER_THREADS = runnable -> {
+        Thread thread = new Thread(runnable, "inventory-reader");
+        thread.setDaemon(true);
+        return thread;
+    };
 
     private final InventoryClient inventory;
     private final PolicyService policies;
@@ -68,7 +83,7 @@ public class AuditService {
 
     /** Everything read from inventory and concluded, ready to store. */
     private record Reading(int devices, List<Flagged> flagged, Set<String> seen, Set<String> retired, long readNanos,
-            long evaluationNanos) {
+            long evaluationNanos, long evaluationCpuNanos) {
     }
 
     public Summary run(String user) {
@@ -87,30 +102,26 @@ public class AuditService {
                 audit.durationMs);
     }
 
-    private Reading read(DeviceEvaluator evaluator) {
-        int size = config.inventory().pageSize();
-        int maxPages = config.inventory().maxDevices() / size + 1;
-        List<Flagged> flagged = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        Set<String> retired = new HashSet<>();
-        long readNanos = 0;
-        long evaluationNanos = 0;
-        int devices = 0;
-        for (int page = 0; ; page++) {
-            if (page >= maxPages) {
-                throw new ProblemException(Response.Status.SERVICE_UNAVAILABLE, "Inventory too large",
-                        "inventory-service lists more than " + config.inventory().maxDevices()
-                                + " devices (camaudit.audit.inventory.max-devices); nothing was stored");
-            }
-            long requested = System.nanoTime();
-            DevicePage result = fetch(page, size);
-            readNanos += System.nanoTime() - requested;
-            long evaluating = System.nanoTime();
-            for (Device device : result.itemsOrEmpty()) {
+    /** Devices seen so far and what the evaluator concluded, filled page by page. */
+    private static final class Collector {
+        final DeviceEvaluator evaluator;
+        final List<Flagged> flagged = new ArrayList<>();
+        final Set<String> seen = new HashSet<>();
+        final Set<String> retired = new HashSet<>();
+        long evaluationNanos;
+        long evaluationCpuNanos;
+
+        Collector(DeviceEvaluator evaluator) {
+            this.evaluator = evaluator;
+        }
+
+        void add(DevicePage page) {
+            long started = System.nanoTime();
+            long cpuStarted = CPU.getCurrentThreadCpuTime();
+            for (Device device : page.itemsOrEmpty()) {
                 if (device == null || device.id() == null || !seen.add(device.id())) {
                     continue;
                 }
-                devices++;
                 if (device.retired()) {
                     retired.add(device.id());
                 }
@@ -119,13 +130,81 @@ public class AuditService {
                     flagged.add(new Flagged(device, evaluations));
                 }
             }
-            evaluationNanos += System.nanoTime() - evaluating;
-            int received = result.itemsOrEmpty().size();
-            if (received < size || (long) (page + 1) * size >= result.total()) {
-                break;
+            evaluationNanos += System.nanoTime() - started;
+            evaluationCpuNanos += CPU.getCurrentThreadCpuTime() - cpuStarted;
+        }
+    }
+
+    /**
+     * Page 0 tells the total; the remaining pages are requested a few at a time and evaluated in order as they
+     * arrive, so evaluation overlaps the inventory's work. Pages beyond the first total are read while they come
+     * back full (devices added during the audit).
+     */
+    private Reading read(DeviceEvaluator evaluator) {
+        AuditConfig.Inventory settings = config.inventory();
+        int size = settings.pageSize();
+        long started = System.nanoTime();
+        Collector collector = new Collector(evaluator);
+        DevicePage first = fetch(0, size);
+        if (first.total() > settings.maxDevices()) {
+            throw new ProblemException(Response.Status.SERVICE_UNAVAILABLE, "Inventory too large",
+                    "inventory-service lists " + first.total() + " devices, more than camaudit.audit.inventory.max-devices ("
+                            + settings.maxDevices() + "); nothing was stored");
+        }
+        collector.add(first);
+        int pages = (int) Math.max(1, (first.total() + size - 1) / size);
+        boolean lastFull = first.itemsOrEmpty().size() >= size;
+        if (pages > 1) {
+            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.concurrency()), READER_THREADS);
+            try {
+                Deque<Future<DevicePage>> inFlight = new ArrayDeque<>();
+                int next = 1;
+                while (next < pages && inFlight.size() < settings.concurrency()) {
+                    inFlight.add(submit(pool, next++, size));
+                }
+                for (int page = 1; !inFlight.isEmpty(); page++) {
+                    DevicePage result = await(inFlight.poll(), page);
+                    if (next < pages) {
+                        inFlight.add(submit(pool, next++, size));
+                    }
+                    collector.add(result);
+                    lastFull = result.itemsOrEmpty().size() >= size;
+                }
+            } finally {
+                pool.shutdownNow();
             }
         }
-        return new Reading(devices, flagged, seen, retired, readNanos, evaluationNanos);
+        for (int page = pages; lastFull; page++) {
+            if ((long) page * size >= settings.maxDevices()) {
+                throw new ProblemException(Response.Status.SERVICE_UNAVAILABLE, "Inventory too large",
+                        "inventory-service lists more than camaudit.audit.inventory.max-devices (" + settings.maxDevices()
+                                + ") devices; nothing was stored");
+            }
+            DevicePage result = fetch(page, size);
+            collector.add(result);
+            lastFull = result.itemsOrEmpty().size() >= size;
+        }
+        long readNanos = System.nanoTime() - started - collector.evaluationNanos;
+        return new Reading(collector.seen.size(), collector.flagged, collector.seen, collector.retired, readNanos,
+                collector.evaluationNanos, collector.evaluationCpuNanos);
+    }
+
+    private Future<DevicePage> submit(ExecutorService pool, int page, int size) {
+        return pool.submit(() -> fetch(page, size));
+    }
+
+    private static DevicePage await(Future<DevicePage> future, int page) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ProblemException problem) {
+                throw problem;
+            }
+            throw unavailable(page, e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable(page, e);
+        }
     }
 
     private DevicePage fetch(int page, int size) {
@@ -136,10 +215,14 @@ public class AuditService {
             }
             return result;
         } catch (RuntimeException e) {
-            Log.warnf("inventory-service failed on page %d: %s", page, e.toString());
-            throw new ProblemException(Response.Status.SERVICE_UNAVAILABLE, "Inventory unavailable",
-                    "inventory-service could not be read (page " + page + "); the audit stopped and nothing was stored");
+            throw unavailable(page, e);
         }
+    }
+
+    private static ProblemException unavailable(int page, Throwable cause) {
+        Log.warnf("inventory-service failed on page %d: %s", page, String.valueOf(cause));
+        return new ProblemException(Response.Status.SERVICE_UNAVAILABLE, "Inventory unavailable",
+                "inventory-service could not be read (page " + page + "); the audit stopped and nothing was stored");
     }
 
     private Audit store(Reading reading, int policyVersion, String user, OffsetDateTime startedAt, long started,
@@ -209,11 +292,12 @@ public class AuditService {
             }
         }
         audit.flagged = flaggedDevices;
-        audit.byVendor = byVendor;
+        audit.byVendor = java.util.Collections.unmodifiableMap(byVendor);
         audit.finishedAt = OffsetDateTime.now(ZoneOffset.UTC);
         long finished = System.nanoTime();
         audit.inventoryReadMs = TimeUnit.NANOSECONDS.toMillis(reading.readNanos);
         audit.evaluationMs = TimeUnit.NANOSECONDS.toMillis(reading.evaluationNanos);
+        audit.evaluationCpuMs = TimeUnit.NANOSECONDS.toMillis(Math.max(0, reading.evaluationCpuNanos));
         audit.storeMs = TimeUnit.NANOSECONDS.toMillis(finished - storeStarted);
         audit.durationMs = TimeUnit.NANOSECONDS.toMillis(finished - started);
         return audit;

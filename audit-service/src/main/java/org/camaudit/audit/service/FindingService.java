@@ -12,6 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 
+import org.hibernate.jpa.HibernateHints;
+
 import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.logging.Log;
 import io.quarkus.panache.common.Page;
@@ -59,7 +61,7 @@ public class FindingService {
 
     @Transactional
     public Listing list(Filter filter, int page, int size) {
-        PanacheQuery<Finding> query = filter.query(Sort.ascending("id"));
+        PanacheQuery<Finding> query = filter.query(Sort.ascending("id")).withHint(HibernateHints.HINT_READ_ONLY, true);
         return new Listing(query.page(Page.of(page, size)).list(), query.count());
     }
 
@@ -130,6 +132,7 @@ public class FindingService {
             where.append(" and confidence = :confidence");
             parameters.put("confidence", confidence);
         }
-        return Finding.list(where.toString(), Sort.ascending("id"), parameters);
+        return Finding.<Finding>find(where.toString(), Sort.ascending("id"), parameters)
+                .withHint(HibernateHints.HINT_READ_ONLY, true).list();
     }
 }
