@@ -28,20 +28,22 @@ final class Delivery {
             try {
                 client.post(chunk);
             } catch (InventoryException e) {
-                return spoolRest(batch, part, parts, size, spool, e.getMessage());
+                return spoolRest(batch, part, parts, size, spool, e.getMessage(), client);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return spoolRest(batch, part, parts, size, spool, "interrupted");
+                return spoolRest(batch, part, parts, size, spool, "interrupted", client);
             }
         }
         Console.info("sent " + all.size() + " observation(s) to " + client.endpoint() + " as scan " + batch.scanId());
         return ExitCodes.DONE;
     }
 
-    private static int spoolRest(ObservationBatch batch, int from, int parts, int size, Spool spool, String problem) {
+    private static int spoolRest(ObservationBatch batch, int from, int parts, int size, Spool spool, String problem,
+            InventoryClient client) {
         List<Observation> all = batch.observations();
         try {
             Path first = null;
+            spool.rememberInventory(client.endpoint().toString());
             for (int part = from; part < parts; part++) {
                 Path file = spool.write(batch.with(all.subList(part * size, Math.min(all.size(), (part + 1) * size))), part);
                 first = first == null ? file : first;

@@ -26,8 +26,8 @@ public class PushCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "DIR", description = "The spool directory")
     Path directory;
 
-    @Option(names = "--inventory", required = true, paramLabel = "URL",
-            description = "Inventory base URL; account from CAMAUDIT_USER / CAMAUDIT_PASSWORD")
+    @Option(names = "--inventory", paramLabel = "URL",
+            description = "Inventory base URL (default: the one the scan could not reach); account from CAMAUDIT_USER / CAMAUDIT_PASSWORD")
     String inventory;
 
     @Inject
@@ -39,7 +39,10 @@ public class PushCommand implements Callable<Integer> {
         List<Path> pending;
         Spool spool = new Spool(directory);
         try {
-            client = new InventoryClient(inventory, Optional.ofNullable(System.getenv("CAMAUDIT_USER")),
+            String url = inventory != null ? inventory
+                    : spool.rememberedInventory().orElseThrow(() -> new IllegalArgumentException(
+                            "no --inventory given and " + directory + " does not say where its results were going"));
+            client = new InventoryClient(url, Optional.ofNullable(System.getenv("CAMAUDIT_USER")),
                     Optional.ofNullable(System.getenv("CAMAUDIT_PASSWORD")), config.inventoryAttempts(),
                     config.inventoryBackoff(), config.inventoryTimeout());
             pending = spool.pending();

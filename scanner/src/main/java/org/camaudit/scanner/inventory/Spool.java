@@ -17,10 +17,27 @@ import org.camaudit.scanner.output.Json;
  */
 public final class Spool {
 
+    private static final String INVENTORY_FILE = "inventory-url";
+
     private final Path directory;
 
     public Spool(Path directory) {
         this.directory = directory;
+    }
+
+    /** Remembers where the batches were meant to go, so {@code push} needs no URL. */
+    public void rememberInventory(String url) throws IOException {
+        Files.createDirectories(directory);
+        Files.writeString(directory.resolve(INVENTORY_FILE), url.trim() + "\n");
+    }
+
+    public java.util.Optional<String> rememberedInventory() throws IOException {
+        Path file = directory.resolve(INVENTORY_FILE);
+        if (!Files.isRegularFile(file)) {
+            return java.util.Optional.empty();
+        }
+        String url = Files.readString(file).trim();
+        return url.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(url);
     }
 
     public Path write(ObservationBatch batch, int part) throws IOException {

@@ -93,8 +93,10 @@ class ScannerCliTest {
             assertThat(push.exitCode()).isEqualTo(ExitCodes.DONE);
             assertThat(received).hasSize(1);
             assertThat(received.get(0)).contains("\"site\":\"HQ\"");
-            LaunchResult again = launcher.launch("push", spool.toString(), "--inventory", url);
+            LaunchResult again = launcher.launch("push", spool.toString());
             assertThat(again.exitCode()).isEqualTo(ExitCodes.DONE);
+            assertThat(again.getErrorOutput()).as("without --inventory, the URL the scan could not reach")
+                    .contains("127.0.0.1:" + closedPort);
             assertThat(received).as("a second push sends nothing twice").hasSize(1);
         } finally {
             inventory.stop(0);
