@@ -1,0 +1,35 @@
+package org.camaudit.scanner.target;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+
+/** Conversions between the integer form of IPv4 addresses that {@link TargetSet} holds and Java's. */
+public final class Addresses {
+
+    private Addresses() {
+    }
+
+    public static String format(int address) {
+        return ((address >>> 24) & 0xff) + "." + ((address >>> 16) & 0xff) + "." + ((address >>> 8) & 0xff) + "."
+                + (address & 0xff);
+    }
+
+    public static InetAddress toInet(int address) {
+        byte[] bytes = { (byte) (address >>> 24), (byte) (address >>> 16), (byte) (address >>> 8), (byte) address };
+        try {
+            return InetAddress.getByAddress(bytes);
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("four bytes always form an address", e);
+        }
+    }
+
+    /** The integer form of an IPv4 address, or empty for IPv6. */
+    public static java.util.OptionalInt toInt(InetAddress address) {
+        byte[] bytes = address.getAddress();
+        if (bytes.length != 4) {
+            return java.util.OptionalInt.empty();
+        }
+        return java.util.OptionalInt.of(((bytes[0] & 0xff) << 24) | ((bytes[1] & 0xff) << 16) | ((bytes[2] & 0xff) << 8)
+                | (bytes[3] & 0xff));
+    }
+}
