@@ -194,11 +194,12 @@ audit_once() {
   id="$(jq .auditId "$work/audit.json")"
   curl -fsS -u reader:bench-reader "http://$host:$audit_port/api/v1/audits/$id" >"$work/audit-$label.json"
   jq -r --arg name "$label" --arg wall "$wall" \
-    '"| \($name) | \(.devicesEvaluated) | \(.flagged) | \(.durationMs) | \(.inventoryReadMs) | \(.evaluationMs) | \(.storeMs) | \($wall) |"' \
+    '"| \($name) | \(.devicesEvaluated) | \(.flagged) | \(.durationMs) | \(.inventoryReadMs) | \(.evaluationMs) | \(.evaluationCpuMs) | \(.storeMs) | \($wall) |"' \
     "$work/audit-$label.json"
 }
 
 log "running audits"
+load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 audit_rows="$(audit_once first; audit_once repeat; audit_once repeat)"
 by_vendor="$(jq -c .byVendor "$work/audit-repeat.json")"
 
@@ -224,12 +225,12 @@ wrk_rows="$(
 )"
 
 cat <<EOF
-audit benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -1)
+audit benchmark, $(date -u +%Y-%m-%dT%H:%MZ), load average at start $load_start, at end $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -1)
 inventory: $in_inventory devices ($restricted generated restricted), ingest $ingest_ms ms; plan: $plan_items items, $plan_size bytes JSON
 by vendor (last audit): $by_vendor
 
-| audit | devices | flagged | durationMs | inventoryReadMs | evaluationMs | storeMs | wall ms (curl) |
-|---|---|---|---|---|---|---|---|
+| audit | devices | flagged | durationMs | inventoryReadMs | evaluationMs | evaluationCpuMs | storeMs | wall ms (curl) |
+|---|---|---|---|---|---|---|---|---|
 $audit_rows
 
 | endpoint | p50 | p99 | req/s |
