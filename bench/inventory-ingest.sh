@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
 # Ingest benchmark of inventory-service.
 #
-#   bench/inventory-ingest.sh [--build] [--duration SECONDS]
+#   bench/inventory-ingest.sh [--build] [--duration SECONDS] [--clients N]
 #
 # Starts a private PostgreSQL (deploy/local/postgres.sh, data under bench/out/, port 55471) with a fresh
 # `inventory` database and the packaged service on 127.1.2.1:18081 (benches use 127.1.0.0/16), then:
 #   1. posts 100,000 observations in 10 batches of 10,000 (one site and scanId per batch) into the empty
-#      database, sequentially, and reports observations/second;
+#      database from --clients concurrent clients (default 2, like two site scanners), and reports
+#      observations/second and observations per CPU second of the service and PostgreSQL together;
 #   2. posts the same observations again under new scanIds (every device unchanged), same report;
-#   3. runs wrk against GET /api/v1/devices?size=50 for --duration seconds (default 20) and reports p50/p99.
+#   3. vacuums (as autovacuum soon would), then runs wrk against GET /api/v1/devices?size=50 for
+#      --duration seconds (default 20) and reports p50/p99.
 # Everything it started is stopped on exit. Builds the service first when its jar is missing (or --build).
 set -euo pipefail
 
@@ -18,6 +20,7 @@ host=127.1.2.1
 port=18081
 base="http://$host:$port"
 duration=20
+clients=2
 build=false
 batches=10
 batch_size=10000
@@ -26,7 +29,8 @@ while (($#)); do
   case "$1" in
     --build) build=true ;;
     --duration) duration="${2:?--duration needs seconds}"; shift ;;
-    *) echo "usage: bench/inventory-ingest.sh [--build] [--duration SECONDS]" >&2; exit 2 ;;
+    --clients) clients="${2:?--clients needs a number}"; shift ;;
+    *) echo "usage: bench/inventory-ingest.sh [--build] [--duration SECONDS] [--clients N]" >&2; exit 2 ;;
   esac
   shift
 done
@@ -112,24 +116,55 @@ for b in range(batches):
         json.dump(body, f, separators=(",", ":"))
 EOF
 
-# Posts every batch once under new scanIds; prints observations/second; checks the counts it expects.
-ingest_pass() {
-  local pass="$1" expect="$2" start end b answer
-  start=$(date +%s.%N)
-  for b in $(seq 0 $((batches - 1))); do
-    sed "s/__SCAN_ID__/bench-$pass-$b-$$/" "$out/batch-$b.json" >"$out/post.json"
-    answer="$(curl -sS --max-time 300 -u "bench-scanner:$scanner_pw" -H 'Content-Type: application/json' \
-      --data-binary "@$out/post.json" -w '\n%{http_code}' "$base/api/v1/observations")"
-    [[ "${answer##*$'\n'}" == 200 ]] || { echo "batch $b of pass $pass failed: ${answer:0:300}" >&2; exit 1; }
-    printf '%s' "${answer%$'\n'*}" | python3 -c 'import json,sys; a=json.load(sys.stdin); k=sys.argv[1]; n=int(sys.argv[2])
-if a[k] != n: sys.exit("%s: expected %d %s, got %s" % (a["scanId"], n, k, {x: a[x] for x in ("created","updated","unchanged")}))' \
-      "$expect" "$batch_size" || exit 1
+# CPU seconds used so far by the service and the PostgreSQL server (postmaster and its backends). On a
+# machine shared with other work, observations per CPU second says what the ingest costs regardless of load.
+cpu_seconds() {
+  local postmaster pid total=0 ticks
+  postmaster="$(head -1 "$CAMAUDIT_PG_DIR/data/postmaster.pid")"
+  for pid in "$service_pid" "$postmaster" $(pgrep -P "$postmaster"); do
+    [[ -r "/proc/$pid/stat" ]] || continue
+    ticks="$(sed 's/^.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')"
+    total=$((total + ticks))
   done
-  end=$(date +%s.%N)
-  python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); print('%.1f s, %.0f observations/s' % (s, int(sys.argv[3])/s))" \
-    "$start" "$end" "$((batches * batch_size))"
+  python3 -c "import sys; print(int(sys.argv[1]) / int(sys.argv[2]))" "$total" "$(getconf CLK_TCK)"
 }
 
+# Posts one batch under a new scanId and checks the count it expects.
+post_batch() {
+  local pass="$1" expect="$2" b="$3" answer
+  sed "s/__SCAN_ID__/bench-$pass-$b-$$/" "$out/batch-$b.json" >"$out/post-$b.json"
+  answer="$(curl -sS --max-time 300 -u "bench-scanner:$scanner_pw" -H 'Content-Type: application/json' \
+    --data-binary "@$out/post-$b.json" -w '\n%{http_code}' "$base/api/v1/observations")"
+  [[ "${answer##*$'\n'}" == 200 ]] || { echo "batch $b of pass $pass failed: ${answer:0:300}" >&2; return 1; }
+  printf '%s' "${answer%$'\n'*}" | python3 -c 'import json,sys; a=json.load(sys.stdin); k=sys.argv[1]; n=int(sys.argv[2])
+if a[k] != n: sys.exit("%s: expected %d %s, got %s" % (a["scanId"], n, k, {x: a[x] for x in ("created","updated","unchanged")}))' \
+    "$expect" "$batch_size"
+}
+
+# Posts every batch once, split among $clients concurrent clients (as several site scanners would);
+# prints observations/second and CPU cost.
+ingest_pass() {
+  local pass="$1" expect="$2" start end c b cpu_start cpu_end pids=() failed=0
+  cpu_start="$(cpu_seconds)"
+  start=$(date +%s.%N)
+  for c in $(seq 0 $((clients - 1))); do
+    (
+      for b in $(seq "$c" "$clients" $((batches - 1))); do
+        post_batch "$pass" "$expect" "$b" || exit 1
+      done
+    ) &
+    pids+=($!)
+  done
+  for c in "${pids[@]}"; do wait "$c" || failed=1; done
+  ((failed == 0)) || exit 1
+  end=$(date +%s.%N)
+  cpu_end="$(cpu_seconds)"
+  python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); c=float(sys.argv[5])-float(sys.argv[4]); n=int(sys.argv[3])
+print('%.1f s, %.0f observations/s; %.1f CPU s (service + PostgreSQL), %.0f observations per CPU second' % (s, n/s, c, n/c))" \
+    "$start" "$end" "$((batches * batch_size))" "$cpu_start" "$cpu_end"
+}
+
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "pass 1: $((batches * batch_size)) new observations ..."
 pass1="$(ingest_pass 1 created)"
 echo "  $pass1"
@@ -137,19 +172,29 @@ echo "pass 2: the same observations again (all unchanged) ..."
 pass2="$(ingest_pass 2 unchanged)"
 echo "  $pass2"
 
+# steady state for the reads: what autovacuum does shortly after a large ingest (visibility map, statistics)
+PGPASSWORD="$pg_password" "$bindir/psql" -q -h 127.0.0.1 -p "$CAMAUDIT_PG_PORT" -U camaudit -d inventory \
+  -c "VACUUM (ANALYZE) device, sighting, scan" >/dev/null
 echo "wrk: GET /api/v1/devices?size=50 for ${duration}s, 2 threads, 16 connections ..."
 auth="Authorization: Basic $(printf '%s' "bench-viewer:$viewer_pw" | base64 | tr -d '\n')"
+cpu_start="$(cpu_seconds)"
 wrk -t2 -c16 -d"${duration}s" --timeout 10s --latency -H "$auth" "$base/api/v1/devices?size=50" >"$out/wrk.txt"
+cpu_end="$(cpu_seconds)"
 p50="$(awk '$1 == "50%" {print $2}' "$out/wrk.txt")"
 p99="$(awk '$1 == "99%" {print $2}' "$out/wrk.txt")"
 rps="$(awk '/Requests\/sec/ {print $2}' "$out/wrk.txt")"
 non2xx="$(awk '/Non-2xx/ {print $NF}' "$out/wrk.txt")"
+requests="$(awk '/requests in/ {print $1}' "$out/wrk.txt")"
+cpu_per_request="$(python3 -c "import sys; print('%.1f' % (1000 * (float(sys.argv[2]) - float(sys.argv[1])) / int(sys.argv[3])))" \
+  "$cpu_start" "$cpu_end" "$requests")"
 [[ -z "$non2xx" ]] || { echo "wrk saw $non2xx non-2xx answers, see $out/wrk.txt" >&2; exit 1; }
 
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
+  echo "load average (1/5/15 min) before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"), $(java -version 2>&1 | head -1)"
+  echo "clients: $clients concurrent, batches of $batch_size"
   echo "pass 1 (new devices): $pass1"
   echo "pass 2 (unchanged):   $pass2"
-  echo "GET /api/v1/devices?size=50 (wrk -t2 -c16 -d${duration}s): p50 $p50, p99 $p99, $rps requests/s"
+  echo "GET /api/v1/devices?size=50 (wrk -t2 -c16 -d${duration}s): p50 $p50, p99 $p99, $rps requests/s, $cpu_per_request CPU ms per request (service + PostgreSQL)"
 } | tee "$out/result.txt"
