@@ -71,7 +71,7 @@ measure() {
   local t0 ready pid quarkus rss_ready rss_loaded
   # shellcheck disable=SC2046
   t0="$(now_ms)"
-  start_process "$out/$service.pid" "$log" "$jar" env "${env_vars[@]}" "$(java_of "$mode")" -Xshare:auto \
+  start_process "$out/$service.pid" "$log" "$jar" env "${env_vars[@]}" "$(java_of "$mode")" \
     $(cds_flags "$mode" "$service" "$phase") \
     -Dquarkus.http.host="$host" -Dquarkus.http.port="${port[$service]}" -jar "$jar"
   pid="$(recorded_pid "$out/$service.pid")"
