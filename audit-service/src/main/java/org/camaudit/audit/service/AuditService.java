@@ -293,6 +293,7 @@ public class AuditService {
         }
         audit.flagged = flaggedDevices;
         audit.byVendor = java.util.Collections.unmodifiableMap(byVendor);
+        entityManager.flush();
         audit.finishedAt = OffsetDateTime.now(ZoneOffset.UTC);
         long finished = System.nanoTime();
         audit.inventoryReadMs = TimeUnit.NANOSECONDS.toMillis(reading.readNanos);
@@ -318,22 +319,38 @@ public class AuditService {
         return finding;
     }
 
+    /**
+     * Copies what the audit saw into the finding, touching only values that differ, so an unchanged finding
+     * costs no UPDATE; {@code lastAuditId} and {@code updatedAt} name the last audit that changed it.
+     */
     private static void refresh(Finding finding, Device device, Evaluation evaluation, Audit audit, OffsetDateTime now) {
-        finding.site = cap(device.site(), 200);
-        finding.ip = cap(device.ip(), 64);
-        finding.location = cap(device.location(), 500);
-        finding.model = cap(device.model(), 200);
-        finding.reportedManufacturer = cap(device.reportedManufacturer(), 200);
-        finding.category = evaluation.category();
-        finding.confidence = evaluation.confidence();
-        finding.matchedBy = evaluation.matchedBy();
-        finding.basis = evaluation.basis();
-        finding.policyVersion = audit.policyVersion;
-        finding.lastAuditId = audit.id;
-        finding.updatedAt = now;
+        boolean changed = finding.id == null;
+        changed |= set(finding.site, cap(device.site(), 200), v -> finding.site = v);
+        changed |= set(finding.ip, cap(device.ip(), 64), v -> finding.ip = v);
+        changed |= set(finding.location, cap(device.location(), 500), v -> finding.location = v);
+        changed |= set(finding.model, cap(device.model(), 200), v -> finding.model = v);
+        changed |= set(finding.reportedManufacturer, cap(device.reportedManufacturer(), 200),
+                v -> finding.reportedManufacturer = v);
+        changed |= set(finding.category, evaluation.category(), v -> finding.category = v);
+        changed |= set(finding.confidence, evaluation.confidence(), v -> finding.confidence = v);
+        changed |= set(finding.matchedBy, evaluation.matchedBy(), v -> finding.matchedBy = v);
+        changed |= set(finding.basis, evaluation.basis(), v -> finding.basis = v);
+        changed |= set(finding.policyVersion, audit.policyVersion, v -> finding.policyVersion = v);
+        if (changed) {
+            finding.lastAuditId = audit.id;
+            finding.updatedAt = now;
+        }
         if (finding.id == null) {
             finding.persist();
         }
+    }
+
+    private static <T> boolean set(T current, T seen, java.util.function.Consumer<T> assign) {
+        if (java.util.Objects.equals(current, seen)) {
+            return false;
+        }
+        assign.accept(seen);
+        return true;
     }
 
     private static void change(Finding finding, FindingStatus to, String reason, Audit audit, OffsetDateTime now) {

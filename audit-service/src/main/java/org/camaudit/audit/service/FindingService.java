@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 
@@ -23,11 +25,18 @@ import org.camaudit.audit.entity.Finding;
 import org.camaudit.audit.entity.FindingEvent;
 import org.camaudit.audit.entity.FindingStatus;
 import org.camaudit.audit.evaluation.Confidence;
+import org.camaudit.audit.plan.PlanCandidate;
 import org.camaudit.common.problem.ProblemException;
 
 /** Lists findings and records auditors' decisions with who and when. */
 @ApplicationScoped
 public class FindingService {
+
+    private final EntityManager entityManager;
+
+    FindingService(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
 
     /** Filters of the findings list; {@code null} means any. */
     public record Filter(String site, String vendor, Confidence confidence, FindingStatus status) {
@@ -118,21 +127,27 @@ public class FindingService {
         return finding;
     }
 
-    /** Findings that still need a replacement, for the plan. */
+    /** Findings that still need a replacement, as plan candidates (without the evidence the plan does not show). */
     @Transactional
-    public List<Finding> toReplace(String site, Confidence confidence) {
-        StringBuilder where = new StringBuilder("status in :statuses");
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("statuses", List.of(FindingStatus.OPEN, FindingStatus.REPLACEMENT_PLANNED));
+    public List<PlanCandidate> toReplace(String site, Confidence confidence) {
+        StringBuilder jpql = new StringBuilder("select new org.camaudit.audit.plan.PlanCandidate(f.id, f.deviceId, f.site, "
+                + "f.ip, f.location, f.vendor, f.model, f.category, f.confidence, f.basis) from Finding f "
+                + "where f.status in :statuses");
         if (site != null) {
-            where.append(" and site = :site");
-            parameters.put("site", site);
+            jpql.append(" and f.site = :site");
         }
         if (confidence != null) {
-            where.append(" and confidence = :confidence");
-            parameters.put("confidence", confidence);
+            jpql.append(" and f.confidence = :confidence");
         }
-        return Finding.<Finding>find(where.toString(), Sort.ascending("id"), parameters)
-                .withHint(HibernateHints.HINT_READ_ONLY, true).list();
+        jpql.append(" order by f.id");
+        TypedQuery<PlanCandidate> query = entityManager.createQuery(jpql.toString(), PlanCandidate.class)
+                .setParameter("statuses", List.of(FindingStatus.OPEN, FindingStatus.REPLACEMENT_PLANNED));
+        if (site != null) {
+            query.setParameter("site", site);
+        }
+        if (confidence != null) {
+            query.setParameter("confidence", confidence);
+        }
+        return query.getResultList();
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.camaudit.audit.entity.Finding;
 import org.camaudit.audit.evaluation.Confidence;
 import org.camaudit.audit.plan.PlanCandidate;
 import org.camaudit.audit.plan.ReplacementPlan;
@@ -28,14 +27,8 @@ public class ReplacementPlanService {
     }
 
     public ReplacementPlan plan(String site, Confidence confidence) {
-        List<PlanCandidate> candidates = findings.toReplace(site, confidence).stream()
-                .map(ReplacementPlanService::candidate).toList();
+        List<PlanCandidate> candidates = findings.toReplace(site, confidence);
         return ReplacementPlanner.plan(candidates, costs.current(), audits.latestPolicyVersion().orElse(null),
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS));
-    }
-
-    private static PlanCandidate candidate(Finding f) {
-        return new PlanCandidate(f.id, f.deviceId, f.site, f.ip, f.location, f.vendor, f.model, f.category, f.confidence,
-                f.basis);
     }
 }
