@@ -2,6 +2,7 @@ package org.camaudit.scanner.cli;
 
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.net.InetAddress;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 
 import jakarta.inject.Inject;
 
@@ -130,16 +132,20 @@ public class ScanCommand implements Callable<Integer> {
         } catch (TargetException | IllegalArgumentException e) {
             return Console.usage(e.getMessage());
         }
-        OuiRegistry oui;
-        try {
-            oui = OuiRegistry.load(Optional.of(Path.of(config.ouiFile())));
-        } catch (IOException e) {
-            return Console.failure("cannot load the OUI registry: " + e.getMessage());
-        }
+        // the registry is needed only to identify, so it loads while the network is swept
+        CompletableFuture<OuiRegistry> oui = CompletableFuture.supplyAsync(() -> {
+            try {
+                return OuiRegistry.load(Optional.of(Path.of(config.ouiFile())));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         ScanProgress progress = TerminalProgress.forConsole();
         ScanEngine.Result result;
         try {
             result = new ScanEngine(settings, credentialStore, oui, new ProcNetArpReader(), progress).run(targetSet);
+        } catch (UncheckedIOException e) {
+            return Console.failure("cannot load the OUI registry: " + e.getCause().getMessage());
         } catch (IOException e) {
             return Console.failure("scan failed: " + e.getMessage());
         } catch (InterruptedException e) {

@@ -102,8 +102,10 @@ public final class UdpSweep {
                     if (round > 0) {
                         Thread.sleep(settings.retryGapMillis());
                     }
+                    long start = System.nanoTime();
                     sendMulticast(channels, round);
                     sendUnicast(channels, targets, round);
+                    Log.debugf("round %d sent in %d ms", round, (System.nanoTime() - start) / 1_000_000);
                 }
                 Thread.sleep(settings.lateWindowMillis());
             } finally {
@@ -203,41 +205,78 @@ public final class UdpSweep {
             }
             InetSocketAddress group = new InetSocketAddress(probe.group().get(), probe.port());
             for (byte[] request : probe.multicastRequests(round)) {
-                send(channels.get(i), request, group);
+                send(channels.get(i), ByteBuffer.wrap(request), group);
             }
         }
     }
 
+    /**
+     * Every unicast protocol has its own sender thread and socket, each paced at its share of the
+     * rate, so the kernel's per-datagram work spreads over the cores.
+     */
     private void sendUnicast(List<DatagramChannel> channels, TargetSet targets, int round) throws InterruptedException {
-        long nanosPerProbe = (long) (1_000_000_000L / Math.max(1.0, settings.probesPerSecond()));
+        List<Integer> unicast = new ArrayList<>();
+        for (int i = 0; i < probes.size(); i++) {
+            if (probes.get(i).unicast()) {
+                unicast.add(i);
+            }
+        }
+        if (unicast.isEmpty()) {
+            return;
+        }
+        double share = Math.max(1.0, settings.probesPerSecond()) / unicast.size();
+        List<Thread> senders = new ArrayList<>();
+        boolean[] interrupted = new boolean[1];
+        for (int i : unicast) {
+            Thread sender = new Thread(() -> {
+                try {
+                    sendEach(probes.get(i), channels.get(i), targets, round, share);
+                } catch (InterruptedException e) {
+                    interrupted[0] = true;
+                }
+            }, "udp-sweep-" + probes.get(i).method());
+            sender.setDaemon(true);
+            senders.add(sender);
+            sender.start();
+        }
+        try {
+            for (Thread sender : senders) {
+                sender.join();
+            }
+        } catch (InterruptedException e) {
+            senders.forEach(Thread::interrupt);
+            throw e;
+        }
+        if (interrupted[0]) {
+            throw new InterruptedException();
+        }
+    }
+
+    private void sendEach(UdpProbe probe, DatagramChannel channel, TargetSet targets, int round, double rate)
+            throws InterruptedException {
+        long nanosPerProbe = (long) (1_000_000_000L / rate);
         long start = System.nanoTime();
         long count = 0;
+        ByteBuffer buffer = ByteBuffer.allocateDirect(settings.maxDatagramBytes());
         for (int index = 0; index < targets.size(); index++) {
             if (round > 0 && isAnswered(index)) {
                 continue;
             }
-            InetAddress address = Addresses.toInet(targets.get(index));
-            for (int i = 0; i < probes.size(); i++) {
-                UdpProbe probe = probes.get(i);
-                if (!probe.unicast()) {
-                    continue;
-                }
-                long due = start + count * nanosPerProbe;
-                long ahead = due - System.nanoTime();
-                if (ahead > 1_000_000L) {
-                    LockSupport.parkNanos(ahead);
-                }
-                if (Thread.interrupted()) {
-                    throw new InterruptedException();
-                }
-                send(channels.get(i), probe.unicastRequest(index, round), new InetSocketAddress(address, probe.port()));
-                count++;
+            long ahead = start + count * nanosPerProbe - System.nanoTime();
+            if (ahead > 1_000_000L) {
+                LockSupport.parkNanos(ahead);
             }
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            buffer.clear();
+            buffer.put(probe.unicastRequest(index, round)).flip();
+            send(channel, buffer, new InetSocketAddress(Addresses.toInet(targets.get(index)), probe.port()));
+            count++;
         }
     }
 
-    private void send(DatagramChannel channel, byte[] request, InetSocketAddress target) throws InterruptedException {
-        ByteBuffer buffer = ByteBuffer.wrap(request);
+    private void send(DatagramChannel channel, ByteBuffer buffer, InetSocketAddress target) throws InterruptedException {
         for (int attempt = 0; attempt < 1000; attempt++) {
             try {
                 if (channel.send(buffer, target) > 0) {

@@ -34,6 +34,8 @@ public final class WsDiscoveryProbe implements UdpProbe {
     private static final String[] TYPES = { "dn:NetworkVideoTransmitter", "tds:Device" };
     private static final int MULTICAST_INDEX = 0xFFFFFF;
 
+    private static final String ID = "{id}";
+    private static final String TYPE = "{type}";
     private static final String TEMPLATE = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
             + "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\""
             + " xmlns:a=\"http://schemas.xmlsoap.org/ws/2004/08/addressing\""
@@ -41,10 +43,15 @@ public final class WsDiscoveryProbe implements UdpProbe {
             + " xmlns:dn=\"http://www.onvif.org/ver10/network/wsdl\""
             + " xmlns:tds=\"http://www.onvif.org/ver10/device/wsdl\">"
             + "<s:Header><a:Action s:mustUnderstand=\"1\">http://schemas.xmlsoap.org/ws/2005/04/discovery/Probe</a:Action>"
-            + "<a:MessageID>urn:uuid:%s</a:MessageID>"
+            + "<a:MessageID>urn:uuid:" + ID + "</a:MessageID>"
             + "<a:ReplyTo><a:Address>http://schemas.xmlsoap.org/ws/2004/08/addressing/role/anonymous</a:Address></a:ReplyTo>"
             + "<a:To s:mustUnderstand=\"1\">urn:schemas-xmlsoap-org:ws:2005:04:discovery</a:To></s:Header>"
-            + "<s:Body><d:Probe><d:Types>%s</d:Types></d:Probe></s:Body></s:Envelope>";
+            + "<s:Body><d:Probe><d:Types>" + TYPE + "</d:Types></d:Probe></s:Body></s:Envelope>";
+
+    /** The template cut around the MessageID and the Types, so a request is three appends, not a format. */
+    private static final String HEAD = TEMPLATE.substring(0, TEMPLATE.indexOf(ID));
+    private static final String MIDDLE = TEMPLATE.substring(TEMPLATE.indexOf(ID) + ID.length(), TEMPLATE.indexOf(TYPE));
+    private static final String TAIL = TEMPLATE.substring(TEMPLATE.indexOf(TYPE) + TYPE.length());
 
     private final UUID scanUuid;
     private final int targetCount;
@@ -115,8 +122,7 @@ public final class WsDiscoveryProbe implements UdpProbe {
 
     @Override
     public byte[] unicastRequest(int targetIndex, int round) {
-        return String.format(TEMPLATE, messageId(targetIndex, round), TYPES[round % TYPES.length])
-                .getBytes(StandardCharsets.UTF_8);
+        return request(messageId(targetIndex, round), TYPES[round % TYPES.length]);
     }
 
     @Override
@@ -124,10 +130,14 @@ public final class WsDiscoveryProbe implements UdpProbe {
         List<byte[]> requests = new ArrayList<>();
         for (int variant = 0; variant < TYPES.length; variant++) {
             int tagRound = round * TYPES.length + variant;
-            requests.add(String.format(TEMPLATE, messageId(MULTICAST_INDEX, tagRound), TYPES[variant])
-                    .getBytes(StandardCharsets.UTF_8));
+            requests.add(request(messageId(MULTICAST_INDEX, tagRound), TYPES[variant]));
         }
         return requests;
+    }
+
+    private static byte[] request(UUID messageId, String types) {
+        return new StringBuilder(HEAD.length() + MIDDLE.length() + TAIL.length() + 64).append(HEAD).append(messageId)
+                .append(MIDDLE).append(types).append(TAIL).toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override

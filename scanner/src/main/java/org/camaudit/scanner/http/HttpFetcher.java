@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ public final class HttpFetcher {
     public HttpResponse exchange(InetSocketAddress target, String method, String path, Map<String, String> headers,
             byte[] body) throws IOException {
         long deadline = System.nanoTime() + exchangeTimeoutMillis * 1_000_000L;
-        try (Socket socket = new Socket()) {
+        try (Socket socket = new Socket(Proxy.NO_PROXY)) {
             socket.setTcpNoDelay(true);
             socket.connect(target, Math.min(connectTimeoutMillis, exchangeTimeoutMillis));
             StringBuilder request = new StringBuilder(256);

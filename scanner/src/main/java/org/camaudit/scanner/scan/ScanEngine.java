@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,7 +62,7 @@ public final class ScanEngine {
 
     private final ScanSettings settings;
     private final CredentialStore credentials;
-    private final OuiRegistry oui;
+    private final CompletableFuture<OuiRegistry> oui;
     private final ArpReader arp;
     private final ScanProgress progress;
 
@@ -70,8 +71,12 @@ public final class ScanEngine {
     private final AtomicInteger finished = new AtomicInteger();
     private final AtomicLong httpSweepSent = new AtomicLong();
 
-    public ScanEngine(ScanSettings settings, CredentialStore credentials, OuiRegistry oui, ArpReader arp,
-            ScanProgress progress) {
+    /**
+     * @param oui the MAC registry, possibly still loading; identification waits for it
+     * @throws java.io.UncheckedIOException from {@link #run} when the registry cannot be loaded
+     */
+    public ScanEngine(ScanSettings settings, CredentialStore credentials, CompletableFuture<OuiRegistry> oui,
+            ArpReader arp, ScanProgress progress) {
         this.settings = settings;
         this.credentials = credentials;
         this.oui = oui;
@@ -81,6 +86,7 @@ public final class ScanEngine {
 
     public Result run(TargetSet targets) throws IOException, InterruptedException {
         Instant startedAt = Instant.now();
+        Log.debugf("scan of %d addresses starting", targets.size());
         ScanSettings.Limits limits = settings.limits();
         HttpFetcher http = new HttpFetcher(settings.timeoutMillis(), settings.timeoutMillis(), limits.maxHttpHeaderBytes(),
                 Math.max(limits.maxHttpBodyBytes(), limits.maxXmlBytes() + 1));
@@ -147,12 +153,23 @@ public final class ScanEngine {
             });
         }
         Log.debugf("phase 2 done: %d devices probed", finished.get());
-        DeviceIdentifier identifier = new DeviceIdentifier(ManufacturerCatalog.shipped(), oui);
+        DeviceIdentifier identifier = new DeviceIdentifier(ManufacturerCatalog.shipped(), registry());
         List<Observation> observations = devices.values().stream().filter(ScanEngine::isCamera)
                 .sorted(Comparator.comparingLong(f -> Integer.toUnsignedLong(ipValue(f.ip()))))
                 .map(identifier::identify).toList();
         progress.update(running.sent() + httpSweepSent.get(), planned, devices.size(), finished.get());
         return new Result(observations, startedAt, Instant.now(), running.sent() + httpSweepSent.get(), complete);
+    }
+
+    private OuiRegistry registry() throws InterruptedException {
+        try {
+            return oui.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("the OUI registry did not load", e.getCause());
+        }
     }
 
     private List<UdpProbe> udpProbes(UUID scanUuid, int targetCount) {

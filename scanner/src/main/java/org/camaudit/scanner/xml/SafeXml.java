@@ -40,6 +40,19 @@ public final class SafeXml {
         }
     };
 
+    private static final org.xml.sax.EntityResolver REFUSE_ENTITIES = (publicId, systemId) -> {
+        throw new SAXException("external entities are refused");
+    };
+
+    /** Builders are costly to create and not thread-safe: one per thread, reset before each use. */
+    private static final ThreadLocal<DocumentBuilder> BUILDERS = ThreadLocal.withInitial(() -> {
+        try {
+            return FACTORY.newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the hardened XML parser cannot be created", e);
+        }
+    });
+
     private SafeXml() {
     }
 
@@ -82,11 +95,10 @@ public final class SafeXml {
             throw new XmlRejectedException("empty reply");
         }
         try {
-            DocumentBuilder builder = FACTORY.newDocumentBuilder();
+            DocumentBuilder builder = BUILDERS.get();
+            builder.reset();
             builder.setErrorHandler(SILENT);
-            builder.setEntityResolver((publicId, systemId) -> {
-                throw new SAXException("external entities are refused");
-            });
+            builder.setEntityResolver(REFUSE_ENTITIES);
             return builder.parse(new ByteArrayInputStream(bytes, offset, length));
         } catch (SAXException e) {
             String message = e.getMessage() == null ? "malformed XML" : e.getMessage();
@@ -94,7 +106,7 @@ public final class SafeXml {
                 throw new XmlRejectedException("DOCTYPE refused");
             }
             throw new XmlRejectedException("malformed XML");
-        } catch (IOException | ParserConfigurationException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw new XmlRejectedException("unreadable XML");
         }
     }

@@ -81,7 +81,8 @@ class CameraLabScanTest {
         Files.writeString(credentials, "[{\"cidr\":\"127.0.30.0/24\",\"username\":\"admin\",\"password\":\"" + PASSWORD + "\"}]");
         long start = System.nanoTime();
         ScanEngine.Result result = new ScanEngine(settings(3000), CredentialStore.read(credentials),
-                OuiRegistry.load(Optional.empty()), new ProcNetArpReader(), ScanProgress.NONE)
+                java.util.concurrent.CompletableFuture.completedFuture(OuiRegistry.load(Optional.empty())),
+                new ProcNetArpReader(), ScanProgress.NONE)
                 .run(TargetSet.resolve(List.of("127.0.30.0/24"), List.of(), 65_536, false));
         scanMillis = (System.nanoTime() - start) / 1_000_000;
         found = result.observations().stream().collect(Collectors.toMap(Observation::ip, Function.identity()));
