@@ -21,6 +21,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import org.camaudit.inventory.mapping.Observation;
 
@@ -28,6 +29,7 @@ import org.camaudit.inventory.mapping.Observation;
  * One physical camera (or recorder): the latest observed facts, plus what people record about it.
  * Rows are written by the set-based ingest in {@code IngestService}; this mapping serves reads and edits.
  */
+@RegisterForReflection
 @Entity
 @Table(name = "device")
 @Schema(name = "Device")

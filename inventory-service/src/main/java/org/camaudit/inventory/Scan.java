@@ -16,8 +16,10 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** One scanner run at one site, with the counts of its ingest. */
+@RegisterForReflection
 @Entity
 @Table(name = "scan")
 @Schema(name = "Scan")

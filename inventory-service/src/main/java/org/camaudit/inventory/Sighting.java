@@ -15,8 +15,10 @@ import org.hibernate.type.SqlTypes;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** One observation of a device: where and when a scan saw it, and what it looked like then. */
+@RegisterForReflection
 @Entity
 @Table(name = "sighting")
 @Schema(name = "Sighting")

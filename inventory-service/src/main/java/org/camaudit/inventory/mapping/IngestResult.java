@@ -4,10 +4,13 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * The answer to {@code POST /api/v1/observations}, stored with the scan so a repeated post of the same
  * {@code scanId} gets the same answer. Counts are per observation and add up to {@code received}.
  */
+@RegisterForReflection
 @Schema(name = "IngestResult")
 public record IngestResult(
         @Schema(example = "6f1c2a9e-3b7d-4c1e-9a52-0d8f4e7b1c23") String scanId,

@@ -4,7 +4,10 @@ import java.time.Instant;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** A site: how many devices it has, how many of them are missing, and its latest scan. */
+@RegisterForReflection
 @Schema(name = "Site")
 public record SiteSummary(
         @Schema(example = "HQ") String name,

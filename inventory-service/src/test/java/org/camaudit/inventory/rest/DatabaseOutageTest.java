@@ -14,6 +14,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import jakarta.ws.rs.core.Response.Status;
 
@@ -28,7 +32,8 @@ import org.camaudit.testsupport.PostgresCluster;
 import org.camaudit.testsupport.PostgresTestResource;
 
 /**
- * The database stops: requests get a 503 problem and nothing is half-written. Restarting the cluster moves
+ * The database stops while a 10,000-observation batch is being written: the request gets a 503 problem and
+ * nothing of it is stored (or, if it committed just before, all of it). Restarting the cluster moves
  * it to a new port, so this class runs under its own profile (after the others) with a fresh application.
  */
 @QuarkusTest
@@ -44,32 +49,62 @@ class DatabaseOutageTest {
     }
 
     @Test
-    void shouldAnswerServiceUnavailableAndStoreNothingWhileTheDatabaseIsDown() throws Exception {
+    void shouldAnswerServiceUnavailableAndStoreNothingWhenTheDatabaseStopsMidRequest() throws Exception {
         PostgresCluster cluster = PostgresCluster.shared().orElse(null);
         org.junit.jupiter.api.Assumptions.assumeTrue(cluster != null, "needs the private test cluster");
         String site = uniqueSite("outage");
         String scanId = UUID.randomUUID().toString();
         post(batch(site, cameras(41, 5))).statusCode(Status.OK.getStatusCode());
+        PostgresCluster.Connection db = cluster.jdbc();
 
-        cluster.stop();
+        ExecutorService client = Executors.newSingleThreadExecutor();
+        int status;
         try {
-            post(batch(scanId, site, cameras(41, 50)))
-                    .statusCode(Status.SERVICE_UNAVAILABLE.getStatusCode())
-                    .contentType("application/problem+json")
-                    .body("status", equalTo(503));
+            Future<Integer> big = client.submit(() -> post(batch(scanId, site, cameras(42, 10_000))).extract().statusCode());
+            awaitIngestStatement(db, big);
+            cluster.stop();
+            status = big.get(120, TimeUnit.SECONDS);
             as("viewer").queryParam("site", site).when().get("/api/v1/devices")
                     .then()
                     .statusCode(Status.SERVICE_UNAVAILABLE.getStatusCode())
-                    .contentType("application/problem+json");
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(503));
         } finally {
+            client.shutdownNow();
             cluster.start();
         }
 
-        PostgresCluster.Connection db = cluster.jdbc();
+        db = cluster.jdbc();
         try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password())) {
-            assertThat(count(c, "SELECT count(*) FROM scan WHERE scan_id = ?", scanId)).isZero();
-            assertThat(count(c, "SELECT count(*) FROM device WHERE site = ?", site)).isEqualTo(5);
-            assertThat(count(c, "SELECT count(*) FROM sighting WHERE site = ?", site)).isEqualTo(5);
+            if (status == Status.OK.getStatusCode()) {
+                // the ingest committed just before the stop: then all of it is there
+                assertThat(count(c, "SELECT count(*) FROM sighting WHERE scan_id = ?", scanId)).isEqualTo(10_000);
+                assertThat(count(c, "SELECT count(*) FROM device WHERE site = ?", site)).isEqualTo(10_005);
+            } else {
+                assertThat(status).isEqualTo(Status.SERVICE_UNAVAILABLE.getStatusCode());
+                assertThat(count(c, "SELECT count(*) FROM scan WHERE scan_id = ?", scanId)).isZero();
+                assertThat(count(c, "SELECT count(*) FROM sighting WHERE scan_id = ?", scanId)).isZero();
+                assertThat(count(c, "SELECT count(*) FROM device WHERE site = ?", site)).isEqualTo(5);
+            }
+        }
+    }
+
+    /** Waits until the ingest of the batch is running in the database (or the request has ended). */
+    private static void awaitIngestStatement(PostgresCluster.Connection db, Future<Integer> request) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        try (Connection c = DriverManager.getConnection(db.jdbcUrl(), db.user(), db.password());
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT count(*) FROM pg_stat_activity WHERE state = 'active' AND query LIKE '%ingest_%'"
+                                + " AND pid <> pg_backend_pid()")) {
+            while (!request.isDone() && System.nanoTime() < deadline) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    if (rs.getLong(1) > 0) {
+                        return;
+                    }
+                }
+                Thread.onSpinWait();
+            }
         }
     }
 
