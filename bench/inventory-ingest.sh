@@ -11,6 +11,8 @@
 #   2. posts the same observations again under new scanIds (every device unchanged), same report;
 #   3. vacuums (as autovacuum soon would), then runs wrk against GET /api/v1/devices?size=50 for
 #      --duration seconds (default 20) and reports p50/p99.
+# Peers measured in the same run: a PostgreSQL COPY of the same rows into a bare table (the floor for
+# writing this data on this machine) and wrk against /q/health/live (HTTP with no database work).
 # Everything it started is stopped on exit. Builds the service first when its jar is missing (or --build).
 set -euo pipefail
 
@@ -172,6 +174,32 @@ echo "pass 2: the same observations again (all unchanged) ..."
 pass2="$(ingest_pass 2 unchanged)"
 echo "  $pass2"
 
+# Peer for the ingest, same run: PostgreSQL COPY of the same 100,000 rows into a plain table with the
+# device columns (no identity rules, no sightings, no HTTP): the floor for writing this data here.
+python3 - "$out" "$batches" <<'EOF2'
+import csv, json, sys
+out, batches = sys.argv[1], int(sys.argv[2])
+with open(out + "/peer.csv", "w", newline="") as f:
+    w = csv.writer(f)
+    for b in range(batches):
+        body = json.load(open("%s/batch-%d.json" % (out, b)))
+        for o in body["observations"]:
+            w.writerow([body["site"], o["ip"], o["mac"], o["manufacturer"], o["reportedManufacturer"], o["model"],
+                        o["firmwareVersion"], o["serialNumber"], o["hardwareId"], json.dumps(o["discoveredBy"]),
+                        json.dumps(o["onvif"]), json.dumps(o["httpPorts"]), json.dumps(o["evidence"]), o["observedAt"]])
+EOF2
+peer_start=$(date +%s.%N)
+PGPASSWORD="$pg_password" "$bindir/psql" -q -h 127.0.0.1 -p "$CAMAUDIT_PG_PORT" -U camaudit -d inventory -v ON_ERROR_STOP=1 \
+  -c "CREATE TABLE bench_copy_peer (site text, ip text, mac text, manufacturer text, reported_manufacturer text,
+        model text, firmware_version text, serial_number text, hardware_id text, discovered_by jsonb, onvif jsonb,
+        http_ports jsonb, evidence jsonb, observed_at timestamptz)" \
+  -c "\\copy bench_copy_peer FROM '$out/peer.csv' WITH (FORMAT csv)" \
+  -c "DROP TABLE bench_copy_peer" >/dev/null
+peer_end=$(date +%s.%N)
+peer="$(python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); print('%.1f s, %.0f rows/s' % (s, int(sys.argv[3])/s))" \
+  "$peer_start" "$peer_end" "$((batches * batch_size))")"
+echo "  peer, COPY of the same rows into a bare table: $peer"
+
 # steady state for the reads: what autovacuum does shortly after a large ingest (visibility map, statistics)
 PGPASSWORD="$pg_password" "$bindir/psql" -q -h 127.0.0.1 -p "$CAMAUDIT_PG_PORT" -U camaudit -d inventory \
   -c "VACUUM (ANALYZE) device, sighting, scan" >/dev/null
@@ -188,6 +216,11 @@ requests="$(awk '/requests in/ {print $1}' "$out/wrk.txt")"
 cpu_per_request="$(python3 -c "import sys; print('%.1f' % (1000 * (float(sys.argv[2]) - float(sys.argv[1])) / int(sys.argv[3])))" \
   "$cpu_start" "$cpu_end" "$requests")"
 [[ -z "$non2xx" ]] || { echo "wrk saw $non2xx non-2xx answers, see $out/wrk.txt" >&2; exit 1; }
+# Peer for the reads, same run: the service's liveness probe (no database, no authentication).
+wrk -t2 -c16 -d"${duration}s" --timeout 10s --latency "$base/q/health/live" >"$out/wrk-peer.txt"
+peer_p50="$(awk '$1 == "50%" {print $2}' "$out/wrk-peer.txt")"
+peer_p99="$(awk '$1 == "99%" {print $2}' "$out/wrk-peer.txt")"
+peer_rps="$(awk '/Requests\/sec/ {print $2}' "$out/wrk-peer.txt")"
 
 {
   echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
@@ -196,5 +229,7 @@ cpu_per_request="$(python3 -c "import sys; print('%.1f' % (1000 * (float(sys.arg
   echo "clients: $clients concurrent, batches of $batch_size"
   echo "pass 1 (new devices): $pass1"
   echo "pass 2 (unchanged):   $pass2"
+  echo "peer, PostgreSQL COPY of the same 100,000 rows into a bare table: $peer"
   echo "GET /api/v1/devices?size=50 (wrk -t2 -c16 -d${duration}s): p50 $p50, p99 $p99, $rps requests/s, $cpu_per_request CPU ms per request (service + PostgreSQL)"
+  echo "peer, GET /q/health/live (same wrk settings): p50 $peer_p50, p99 $peer_p99, $peer_rps requests/s"
 } | tee "$out/result.txt"
