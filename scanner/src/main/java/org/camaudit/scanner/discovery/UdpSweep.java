@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 
 import org.camaudit.scanner.target.Addresses;
 import org.camaudit.scanner.target.TargetSet;
@@ -36,6 +37,8 @@ public final class UdpSweep {
             boolean multicast, Optional<NetworkInterface> networkInterface, Optional<InetAddress> bindAddress,
             int socketBufferBytes, int maxDatagramBytes) {
     }
+
+    private static final long EXTRA_LISTEN_STEP_MILLIS = 20;
 
     private final List<UdpProbe> probes;
     private final Settings settings;
@@ -73,6 +76,16 @@ public final class UdpSweep {
      * @param targets the addresses to probe
      */
     public void run(TargetSet targets) throws IOException, InterruptedException {
+        run(targets, () -> false, 0);
+    }
+
+    /**
+     * Runs the sweep to the end of the late-reply window, then keeps listening while
+     * {@code keepListening} holds (the scan is still busy with devices that answered), for at most
+     * {@code maxExtraMillis} more: a late reply is never lost while there is work going on anyway.
+     */
+    public void run(TargetSet targets, BooleanSupplier keepListening, long maxExtraMillis)
+            throws IOException, InterruptedException {
         List<DatagramChannel> channels = new ArrayList<>();
         try (Selector selector = Selector.open()) {
             for (UdpProbe probe : probes) {
@@ -108,6 +121,10 @@ public final class UdpSweep {
                     Log.debugf("round %d sent in %d ms", round, (System.nanoTime() - start) / 1_000_000);
                 }
                 Thread.sleep(settings.lateWindowMillis());
+                long extraDeadline = System.nanoTime() + maxExtraMillis * 1_000_000L;
+                while (keepListening.getAsBoolean() && System.nanoTime() - extraDeadline < 0) {
+                    Thread.sleep(EXTRA_LISTEN_STEP_MILLIS);
+                }
             } finally {
                 receiving = false;
                 selector.wakeup();

@@ -117,7 +117,8 @@ public final class ScanEngine {
         boolean complete = true;
         try {
             if (!udpProbes.isEmpty()) {
-                sweep.run(targets);
+                sweep.run(targets, () -> finished.get() < scheduled.size() && !deviceProbes.isEmpty(),
+                        deviceBudgetMillis());
             }
             Log.debugf("UDP sweep done: %d probes sent, %d replies, %d devices", sweep.sent(), sweep.received(), devices.size());
             scheduler.shutdown();
@@ -212,14 +213,15 @@ public final class ScanEngine {
         sweep.markAnswered(targets.indexOf(ipValue(ip)));
         DeviceFacts facts = devices.computeIfAbsent(ip, DeviceFacts::new);
         reply.applyTo(facts);
-        if (scheduled.add(ip) && !deviceProbes.isEmpty()) {
+        boolean first = scheduled.add(ip);
+        if (first && !deviceProbes.isEmpty()) {
             try {
                 scheduler.schedule(() -> pool.execute(() -> phase2(facts, http, deviceProbes)),
                         settings.limits().phase2Grace().toMillis(), TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException e) {
                 pool.execute(() -> phase2(facts, http, deviceProbes));
             }
-        } else if (deviceProbes.isEmpty()) {
+        } else if (first) {
             finished.incrementAndGet();
         }
     }
