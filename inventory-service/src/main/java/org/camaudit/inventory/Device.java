@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -27,10 +28,12 @@ import org.camaudit.inventory.mapping.Observation;
 
 /**
  * One physical camera (or recorder): the latest observed facts, plus what people record about it.
- * Rows are written by the set-based ingest in {@code IngestService}; this mapping serves reads and edits.
+ * Rows are written by the set-based ingest in {@code IngestService}; this mapping serves reads and edits,
+ * and an edit writes only the columns it changed.
  */
 @RegisterForReflection
 @Entity
+@DynamicUpdate
 @Table(name = "device")
 @Schema(name = "Device")
 @JsonPropertyOrder({"id", "site", "ip", "mac", "manufacturer", "reportedManufacturer", "model", "firmwareVersion",

@@ -150,6 +150,16 @@ class DeviceResourceTest {
 
         as("viewer").queryParam("site", site).queryParam("q", "dock 4").when().get("/api/v1/devices")
                 .then().body("total", equalTo(1));
+
+        // a later scan of the same camera keeps what people recorded and reports it unchanged
+        post(batch(site, fleet.subList(0, 1)))
+                .body("devices[0].deviceId", equalTo((int) hikvisionId))
+                .body("devices[0].result", equalTo("unchanged"));
+        as("viewer").when().get("/api/v1/devices/{id}", hikvisionId)
+                .then()
+                .body("location", equalTo("Dock 4"))
+                .body("owner", equalTo("Facilities east"))
+                .body("status", equalTo("retired"));
     }
 
     @Test
