@@ -113,9 +113,12 @@ plan_ips="$(node -e '
   for (const must of ["127.0.40.11", "127.0.40.12"]) {
     if (!ips.includes(must)) { console.error(`plan lacks ${must}: ${ips}`); process.exit(1); }
   }
+  for (const never of ["127.0.40.14", "127.0.40.15"]) {
+    if (ips.includes(never)) { console.error(`plan holds ${never} (Axis, Bosch): ${ips}`); process.exit(1); }
+  }
   console.log(ips.join(","));' "$work/plan.json")" || die "the replacement plan is not what the audit should give"
 
 AUDIT_URL="$audit" INVENTORY_URL="$inventory" VIEWER_USER=procurement VIEWER_PASSWORD="$viewer_pw" \
-  EXPECT_PLAN_IPS="$plan_ips" EXPECT_DEVICE_IPS="127.0.40.11,127.0.40.12,127.0.40.13,127.0.40.14,127.0.40.15" \
+  EXPECT_PLAN_IPS="$plan_ips" ABSENT_PLAN_IPS="127.0.40.14,127.0.40.15" EXPECT_DEVICE_IPS="127.0.40.11,127.0.40.12,127.0.40.13,127.0.40.14,127.0.40.15" \
   SCREENSHOT_DIR="$screenshots" timeout 240 node deploy/browser-test/procurement.mjs
 echo "browser-e2e: passed"

@@ -6,6 +6,7 @@
 //   AUDIT_URL, INVENTORY_URL        base URLs of the two services (http://127.0.0.1:8082, :8081)
 //   VIEWER_USER, VIEWER_PASSWORD    an account with the viewer role on both services
 //   EXPECT_PLAN_IPS                 comma-separated IPs that must appear in the replacement plan
+//   ABSENT_PLAN_IPS                 comma-separated IPs that must not (cameras of other vendors)
 //   EXPECT_DEVICE_IPS               comma-separated IPs that must appear in the devices list
 //   SCREENSHOT_DIR                  where the screenshots go (default deploy/target/screenshots)
 //   CHROMIUM                        the browser (default /usr/bin/chromium)
@@ -29,6 +30,7 @@ const inventoryUrl = env('INVENTORY_URL');
 const user = env('VIEWER_USER');
 const password = env('VIEWER_PASSWORD');
 const planIps = env('EXPECT_PLAN_IPS').split(',').filter(Boolean);
+const planAbsentIps = env('ABSENT_PLAN_IPS').split(',').filter(Boolean);
 const deviceIps = env('EXPECT_DEVICE_IPS').split(',').filter(Boolean);
 const screenshots = resolve(env('SCREENSHOT_DIR', join(here, '..', 'target', 'screenshots')));
 const executablePath = env('CHROMIUM', '/usr/bin/chromium');
@@ -113,7 +115,7 @@ async function tryItOut(page, path, name, params) {
   return { status, body, curl };
 }
 
-async function flow(context, { baseUrl, path, name, ips, params = {} }) {
+async function flow(context, { baseUrl, path, name, ips, absent = [], params = {} }) {
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
   await openAndAuthorize(page, baseUrl, name);
@@ -122,6 +124,8 @@ async function flow(context, { baseUrl, path, name, ips, params = {} }) {
   check(status === '200', `${name}: GET ${path} answered ${status}: ${body.slice(0, 300)}`);
   const missing = ips.filter((ip) => !body.includes(`"${ip}"`));
   check(missing.length === 0, `${name}: the page does not show ${missing.join(', ')} in GET ${path}`);
+  const extra = absent.filter((ip) => body.includes(`"${ip}"`));
+  check(extra.length === 0, `${name}: the page shows ${extra.join(', ')} in GET ${path}, which should not be there`);
   console.log(`browser-test: ${name}: GET ${path} -> ${status}, shows ${ips.length} expected IPs (${ips.join(', ')})`);
   await page.close();
 }
@@ -134,7 +138,9 @@ const context = await chromium.launchPersistentContext(profile, {
   viewport: { width: 1280, height: 1000 },
 });
 try {
-  await flow(context, { baseUrl: auditUrl, path: '/api/v1/replacement-plan', name: 'audit-replacement-plan', ips: planIps });
+  await flow(context, {
+    baseUrl: auditUrl, path: '/api/v1/replacement-plan', name: 'audit-replacement-plan', ips: planIps, absent: planAbsentIps,
+  });
   // one page holds every device: the largest page size the API allows
   await flow(context, {
     baseUrl: inventoryUrl, path: '/api/v1/devices', name: 'inventory-devices', ips: deviceIps, params: { size: '1000' },
