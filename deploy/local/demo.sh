@@ -195,7 +195,7 @@ for entry in "${sites[@]}"; do
   rc=$?
   set -e
   case "$rc" in
-    0) tail -n 3 "$logs/scanner-$site.log" ;;
+    0) grep -E '^[0-9]+ device\(s\)|^scanner: ' "$logs/scanner-$site.log" || tail -n 2 "$logs/scanner-$site.log" ;;
     3) die "the scanner could not reach inventory-service (results spooled in $state/spool); see $logs/scanner-$site.log" ;;
     124) die "the scan of $site took longer than 600 s; see $logs/scanner-$site.log" ;;
     *) tail -n 20 "$logs/scanner-$site.log" >&2; die "the scan of $site failed (exit $rc); see $logs/scanner-$site.log" ;;
