@@ -156,6 +156,9 @@ public class ScanCommand implements Callable<Integer> {
                 terminal.finish();
             }
         }
+        if (!result.complete()) {
+            Console.info("the time budget ended before every device was fully probed; their results are partial");
+        }
         try {
             writeOutput(result.observations());
         } catch (IOException e) {
@@ -201,7 +204,7 @@ public class ScanCommand implements Callable<Integer> {
         }
         ScanSettings.Limits limits = new ScanSettings.Limits(config.maxXmlBytes(), config.maxHttpBodyBytes(),
                 config.maxHttpHeaderBytes(), config.maxDatagramBytes(), config.socketBufferBytes(), config.retryGapFraction(),
-                config.phase2Grace(), config.deviceBudgetTimeouts());
+                config.phase2Grace(), config.exchangeTimeouts(), config.deviceBudgetTimeouts());
         return new ScanSettings(Collections.unmodifiableSet(methodSet), !noMulticast, nic, bind, List.copyOf(ports), rate,
                 concurrency, timeout, retries, httpSweep, limits);
     }

@@ -41,6 +41,14 @@ public interface ScannerConfig {
     @WithDefault("PT0.05S")
     Duration phase2Grace();
 
+    /**
+     * Deadline of one phase-2 HTTP exchange (connect, request, whole reply), as a multiple of
+     * --timeout; connecting alone is bounded by --timeout. Replies take longer than a datagram's
+     * round trip, and a busy scanner must not mistake its own delay for a silent device.
+     */
+    @WithDefault("3")
+    int exchangeTimeouts();
+
     /** Time budget of all phase-2 probes of one device, as a multiple of --timeout. */
     @WithDefault("8")
     int deviceBudgetTimeouts();

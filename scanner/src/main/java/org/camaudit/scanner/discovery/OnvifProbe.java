@@ -101,7 +101,9 @@ public final class OnvifProbe implements DeviceProbe {
             }
         } else if (information.outcome() == Outcome.OK) {
             GetDeviceInformationResponse info = information.body();
-            facts.authRequired(usable.isPresent());
+            if (usable.isEmpty()) {
+                facts.authRequired(false);
+            }
             String source = Sources.ONVIF_DEVICE_INFORMATION;
             facts.add(source, "Manufacturer", info.getManufacturer());
             facts.add(source, "Model", info.getModel());

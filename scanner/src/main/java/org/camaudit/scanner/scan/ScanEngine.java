@@ -53,7 +53,11 @@ import io.quarkus.logging.Log;
  */
 public final class ScanEngine {
 
-    /** The outcome of one scan. */
+    /**
+     * The outcome of one scan.
+     *
+     * @param complete false when the scan's time budget ended phase 2 before every device was probed
+     */
     public record Result(List<Observation> observations, Instant startedAt, Instant finishedAt, long probesSent,
             boolean complete) {
     }
@@ -88,7 +92,8 @@ public final class ScanEngine {
         Instant startedAt = Instant.now();
         Log.debugf("scan of %d addresses starting", targets.size());
         ScanSettings.Limits limits = settings.limits();
-        HttpFetcher http = new HttpFetcher(settings.timeoutMillis(), settings.timeoutMillis(), limits.maxHttpHeaderBytes(),
+        HttpFetcher http = new HttpFetcher(settings.timeoutMillis(),
+                settings.timeoutMillis() * Math.max(1, limits.exchangeTimeouts()), limits.maxHttpHeaderBytes(),
                 Math.max(limits.maxHttpBodyBytes(), limits.maxXmlBytes() + 1));
         List<DeviceProbe> deviceProbes = new ArrayList<>();
         if (settings.uses("http")) {
@@ -135,7 +140,6 @@ public final class ScanEngine {
             Log.debugf("waiting for phase 2 of %d devices", scheduled.size());
             long budget = deviceBudgetMillis() * (scheduled.size() / Math.max(1, settings.concurrency()) + 2L);
             if (!pool.awaitTermination(budget, TimeUnit.MILLISECONDS)) {
-                Log.warnf("phase-2 probes still running after %d ms; reporting what is known", budget);
                 pool.shutdownNow();
                 complete = false;
             }

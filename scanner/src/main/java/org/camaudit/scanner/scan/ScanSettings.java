@@ -19,7 +19,8 @@ public record ScanSettings(Set<String> methods, boolean multicast, Optional<Netw
 
     /** Caps and budgets from the configuration. */
     public record Limits(int maxXmlBytes, int maxHttpBodyBytes, int maxHttpHeaderBytes, int maxDatagramBytes,
-            int socketBufferBytes, double retryGapFraction, Duration phase2Grace, int deviceBudgetTimeouts) {
+            int socketBufferBytes, double retryGapFraction, Duration phase2Grace, int exchangeTimeouts,
+            int deviceBudgetTimeouts) {
     }
 
     public static final List<String> ALL_METHODS = List.of("ws-discovery", "sadp", "dhip", "http", "onvif", "arp");

@@ -80,7 +80,7 @@ class CameraLabScanTest {
         Path credentials = workDir.resolve("credentials.json");
         Files.writeString(credentials, "[{\"cidr\":\"127.0.30.0/24\",\"username\":\"admin\",\"password\":\"" + PASSWORD + "\"}]");
         long start = System.nanoTime();
-        ScanEngine.Result result = new ScanEngine(settings(3000), CredentialStore.read(credentials),
+        ScanEngine.Result result = new ScanEngine(settings(2000), CredentialStore.read(credentials),
                 java.util.concurrent.CompletableFuture.completedFuture(OuiRegistry.load(Optional.empty())),
                 new ProcNetArpReader(), ScanProgress.NONE)
                 .run(TargetSet.resolve(List.of("127.0.30.0/24"), List.of(), 65_536, false));
@@ -100,7 +100,7 @@ class CameraLabScanTest {
     static ScanSettings settings(int timeoutMillis) {
         return new ScanSettings(Set.copyOf(ScanSettings.ALL_METHODS), false, Optional.empty(), Optional.empty(),
                 List.of(80, 8000, 8080, 8899, 2020), 5000, 64, timeoutMillis, 1, true,
-                new ScanSettings.Limits(1 << 20, 1 << 20, 16384, 65535, 1 << 20, 0.5, Duration.ofMillis(50), 8));
+                new ScanSettings.Limits(1 << 20, 1 << 20, 16384, 65535, 1 << 20, 0.5, Duration.ofMillis(50), 2, 8));
     }
 
     private void assertIdentifiedAsInManifest(String ip, String canonicalManufacturer) {
