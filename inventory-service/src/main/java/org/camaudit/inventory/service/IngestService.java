@@ -1,5 +1,8 @@
 package org.camaudit.inventory.service;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,6 +11,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,11 +45,15 @@ import org.camaudit.inventory.mapping.ObservationBatch;
  * devices cannot create duplicates), everything is matched again, and matched devices are locked in id order
  * and updated. A collision with a concurrent scan (deadlock, unique key race) retries the whole transaction.
  *
- * <p>The response is stored with the scan: posting the same {@code scanId} again changes nothing and gets
- * the same answer.
+ * <p>A scan too large for one request arrives as several requests with the same {@code scanId}; each distinct
+ * set of observations is a part of the scan, known by its digest. The answer is stored with its part: posting
+ * the same part again changes nothing and gets the same answer, while another part of the scan is recorded
+ * and added to the scan's counts.
  */
 @ApplicationScoped
 public class IngestService {
+
+    private static final int OBSERVED_AT_COLUMN = 12;
 
     private static final String STAGE_TABLES = """
             CREATE TEMP TABLE ingest_obs (
@@ -282,8 +290,9 @@ public class IngestService {
 
     private IngestResult ingestOnce(ObservationBatch batch, Staged staged) throws SQLException, JsonProcessingException {
         try (Connection c = dataSource.getConnection()) {
-            if (!insertScan(c, batch, staged)) {
-                return storedResult(c, batch.scanId());
+            insertScan(c, batch, staged);
+            if (!insertPart(c, batch.scanId(), staged.digest())) {
+                return storedResult(c, batch.scanId(), staged.digest());
             }
             try (Statement st = c.createStatement()) {
                 st.execute("SET LOCAL work_mem = '64MB'");
@@ -337,22 +346,28 @@ public class IngestService {
                 ps.executeUpdate();
             }
             markMissing(c, batch.site());
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE scan SET received = ?, created = ?, updated = ?, unchanged = ?, response = ?::jsonb WHERE scan_id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE scan SET received = received + ?, "
+                    + "created = created + ?, updated = updated + ?, unchanged = unchanged + ? WHERE scan_id = ?")) {
                 ps.setInt(1, result.received());
                 ps.setInt(2, result.created());
                 ps.setInt(3, result.updated());
                 ps.setInt(4, result.unchanged());
-                ps.setString(5, json.writeValueAsString(result));
-                ps.setString(6, batch.scanId());
+                ps.setString(5, batch.scanId());
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE scan_part SET response = ?::jsonb WHERE scan_id = ? AND digest = ?")) {
+                ps.setString(1, json.writeValueAsString(result));
+                ps.setString(2, batch.scanId());
+                ps.setString(3, staged.digest());
                 ps.executeUpdate();
             }
             return result;
         }
     }
 
-    /** Inserts the scan row; false when a scan with this id exists (waiting for a concurrent insert to end). */
-    private boolean insertScan(Connection c, ObservationBatch batch, Staged staged) throws SQLException, JsonProcessingException {
+    /** Inserts the scan row unless a scan with this id exists (waiting for a concurrent insert to end). */
+    private void insertScan(Connection c, ObservationBatch batch, Staged staged) throws SQLException, JsonProcessingException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO scan (scan_id, site, scanner_host, scanner_version, started_at, finished_at, targets)
                 VALUES (?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (scan_id) DO NOTHING""")) {
@@ -363,13 +378,26 @@ public class IngestService {
             ps.setObject(5, staged.startedAt);
             ps.setObject(6, batch.finishedAt());
             ps.setString(7, json.writeValueAsString(batch.targets() == null ? List.of() : batch.targets()));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Inserts the part; false when this part of the scan was recorded before (or by a concurrent request). */
+    private static boolean insertPart(Connection c, String scanId, String digest) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO scan_part (scan_id, digest) VALUES (?, ?) ON CONFLICT DO NOTHING")) {
+            ps.setString(1, scanId);
+            ps.setString(2, digest);
             return ps.executeUpdate() == 1;
         }
     }
 
-    private IngestResult storedResult(Connection c, String scanId) throws SQLException, JsonProcessingException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT response::text FROM scan WHERE scan_id = ?")) {
+    private IngestResult storedResult(Connection c, String scanId, String digest)
+            throws SQLException, JsonProcessingException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT response::text FROM scan_part WHERE scan_id = ? AND digest = ?")) {
             ps.setString(1, scanId);
+            ps.setString(2, digest);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return json.readValue(rs.getString(1), IngestResult.class);
@@ -450,14 +478,40 @@ public class IngestService {
                 columns[9][i] = o.onvif() == null ? null : json.writeValueAsString(o.onvif());
                 columns[10][i] = json.writeValueAsString(o.httpPorts() == null ? List.of() : o.httpPorts());
                 columns[11][i] = json.writeValueAsString(o.evidence() == null ? List.of() : o.evidence());
-                columns[12][i] = (o.observedAt() == null ? fallback : o.observedAt().toInstant()).toString();
+                columns[OBSERVED_AT_COLUMN][i] = (o.observedAt() == null ? fallback : o.observedAt().toInstant()).toString();
             }
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise an observation", e);
         }
         OffsetDateTime startedAt = batch.startedAt() != null ? batch.startedAt()
                 : batch.finishedAt() != null ? batch.finishedAt() : OffsetDateTime.now();
-        return new Staged(idx, columns, startedAt);
+        return new Staged(idx, columns, startedAt, digest(columns, obs));
+    }
+
+    /**
+     * SHA-256 over the normalised observations: the identity of one part of a scan. The observation time
+     * counts only when the scanner gave it (the fallback for a missing one is the time of arrival).
+     */
+    private static String digest(String[][] columns, List<Observation> observations) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (int col = 0; col < OBSERVED_AT_COLUMN; col++) {
+                for (String value : columns[col]) {
+                    update(sha, value);
+                }
+                sha.update((byte) 2);
+            }
+            for (Observation o : observations) {
+                update(sha, o.observedAt() == null ? null : o.observedAt().toInstant().toString());
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void update(MessageDigest sha, String value) {
+        sha.update(value == null ? new byte[] {0} : (value + (char) 1).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Lower-case, colon-separated; the all-zero and broadcast addresses identify nothing. */
@@ -492,6 +546,6 @@ public class IngestService {
         return "40P01".equals(state) || "40001".equals(state) || "23505".equals(state);
     }
 
-    private record Staged(Integer[] idx, String[][] columns, OffsetDateTime startedAt) {
+    private record Staged(Integer[] idx, String[][] columns, OffsetDateTime startedAt, String digest) {
     }
 }

@@ -75,7 +75,7 @@ class ObservationResourceTest {
         String first = post(batch(scanId, site, List.of(obs("10.2.0.1"), obs("10.2.0.2"))))
                 .statusCode(Status.OK.getStatusCode())
                 .extract().asString();
-        String again = post(batch(scanId, site, List.of(obs("10.2.0.1"), obs("10.2.0.2"), obs("10.2.0.3"))))
+        String again = post(batch(scanId, site, List.of(obs("10.2.0.1"), obs("10.2.0.2"))))
                 .statusCode(Status.OK.getStatusCode())
                 .extract().asString();
 
@@ -87,6 +87,33 @@ class ObservationResourceTest {
         as("viewer").when().get("/api/v1/devices/{id}/sightings", deviceId)
                 .then()
                 .body("total", equalTo(1));
+    }
+
+    @Test
+    void shouldRecordEveryPartOfAScanSentInSeveralRequests() {
+        String site = uniqueSite("parts");
+        String scanId = java.util.UUID.randomUUID().toString();
+        String firstPart = post(batch(scanId, site, List.of(obs("10.3.0.1"), obs("10.3.0.2"))))
+                .statusCode(Status.OK.getStatusCode())
+                .body("created", equalTo(2))
+                .extract().asString();
+        post(batch(scanId, site, List.of(obs("10.3.0.3"))))
+                .statusCode(Status.OK.getStatusCode())
+                .body("received", equalTo(1))
+                .body("created", equalTo(1));
+        String firstPartAgain = post(batch(scanId, site, List.of(obs("10.3.0.1"), obs("10.3.0.2"))))
+                .statusCode(Status.OK.getStatusCode())
+                .extract().asString();
+
+        assertThat(JsonPath.from(firstPartAgain).getMap("")).isEqualTo(JsonPath.from(firstPart).getMap(""));
+        as("viewer").queryParam("site", site).when().get("/api/v1/devices")
+                .then()
+                .body("total", equalTo(3));
+        as("viewer").when().get("/api/v1/scans/{id}", scanId)
+                .then()
+                .statusCode(Status.OK.getStatusCode())
+                .body("received", equalTo(3))
+                .body("created", equalTo(3));
     }
 
     @Test
