@@ -31,13 +31,28 @@ pids=()
 log() { printf '[audit-bench %s] %s\n' "$(date -u +%H:%M:%S)" "$*" >&2; }
 
 cleanup() {
+  local pid
   for pid in "${pids[@]}"; do
     kill "$pid" 2>/dev/null || true
   done
   for pid in "${pids[@]}"; do
-    wait "$pid" 2>/dev/null || true
+    for _ in $(seq 1 20); do
+      kill -0 "$pid" 2>/dev/null || break
+      sleep 1
+    done
+    kill -9 "$pid" 2>/dev/null || true
   done
-  bash deploy/local/postgres.sh stop >/dev/null 2>&1 || true
+  bash deploy/local/postgres.sh stop >&2 || true
+  # the server this script started, if the stop above left it running: fast shutdown by its PID
+  local postmaster
+  postmaster="$(head -n 1 "$CAMAUDIT_PG_DIR/data/postmaster.pid" 2>/dev/null || true)"
+  if [ -n "$postmaster" ] && kill -0 "$postmaster" 2>/dev/null; then
+    kill -INT "$postmaster" 2>/dev/null || true
+    for _ in $(seq 1 30); do
+      kill -0 "$postmaster" 2>/dev/null || break
+      sleep 1
+    done
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -60,6 +75,10 @@ for module in inventory-service audit-service; do
     ./mvnw -B -q -pl "$module" -am package -DskipTests
   fi
 done
+
+# private copies, so a rebuild of the modules during the run cannot pull jars from under the services
+cp -r inventory-service/target/quarkus-app "$work/inventory-app"
+cp -r audit-service/target/quarkus-app "$work/audit-app"
 
 log "starting PostgreSQL on 127.0.0.1:$pg_port"
 bash deploy/local/postgres.sh start >/dev/null
@@ -87,11 +106,11 @@ wait_ready() {
 log "starting inventory-service and audit-service on $host"
 start inventory env DB_URL="$(bash deploy/local/postgres.sh url inventory)" DB_USER=camaudit DB_PASSWORD="$db_password" \
   CAMAUDIT_ACCOUNTS="$accounts" \
-  java -Dquarkus.http.host="$host" -Dquarkus.http.port="$inventory_port" -jar inventory-service/target/quarkus-app/quarkus-run.jar
+  java -Dquarkus.http.host="$host" -Dquarkus.http.port="$inventory_port" -jar "$work/inventory-app/quarkus-run.jar"
 start audit env DB_URL="$(bash deploy/local/postgres.sh url audit)" DB_USER=camaudit DB_PASSWORD="$db_password" \
   CAMAUDIT_ACCOUNTS="$accounts" INVENTORY_URL="http://$host:$inventory_port" INVENTORY_USER=reader \
   INVENTORY_PASSWORD=bench-reader \
-  java -Dquarkus.http.host="$host" -Dquarkus.http.port="$audit_port" -jar audit-service/target/quarkus-app/quarkus-run.jar
+  java -Dquarkus.http.host="$host" -Dquarkus.http.port="$audit_port" -jar "$work/audit-app/quarkus-run.jar"
 wait_ready inventory "http://$host:$inventory_port/q/health/ready"
 wait_ready audit "http://$host:$audit_port/q/health/ready"
 

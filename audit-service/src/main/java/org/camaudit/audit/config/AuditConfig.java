@@ -3,6 +3,9 @@ package org.camaudit.audit.config;
 import java.time.Duration;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -32,14 +35,18 @@ public interface AuditConfig {
 
         /** Devices asked for per request; inventory-service allows at most 1000. */
         @WithDefault("1000")
+        @Min(1)
+        @Max(1000)
         int pageSize();
 
         /** Pages requested at the same time while earlier pages are evaluated. */
         @WithDefault("3")
+        @Min(1)
         int concurrency();
 
         /** An audit refuses inventories larger than this, so a misbehaving inventory cannot exhaust memory. */
         @WithDefault("2000000")
+        @Min(1)
         int maxDevices();
     }
 
@@ -65,10 +72,12 @@ public interface AuditConfig {
 
         /** Page size when a request names none. */
         @WithDefault("50")
+        @Min(1)
         int defaultSize();
 
         /** Largest page a request may ask for. */
         @WithDefault("1000")
+        @Min(1)
         int maxSize();
     }
 }

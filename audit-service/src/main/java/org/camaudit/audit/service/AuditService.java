@@ -155,11 +155,12 @@ public class AuditService {
         int pages = (int) Math.max(1, (first.total() + size - 1) / size);
         boolean lastFull = first.itemsOrEmpty().size() >= size;
         if (pages > 1) {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.concurrency()), READER_THREADS);
+            int concurrency = Math.max(1, settings.concurrency());
+            ExecutorService pool = Executors.newFixedThreadPool(concurrency, READER_THREADS);
             try {
                 Deque<Future<DevicePage>> inFlight = new ArrayDeque<>();
                 int next = 1;
-                while (next < pages && inFlight.size() < settings.concurrency()) {
+                while (next < pages && inFlight.size() < concurrency) {
                     inFlight.add(submit(pool, next++, size));
                 }
                 for (int page = 1; !inFlight.isEmpty(); page++) {
