@@ -3,6 +3,7 @@ package org.camaudit.audit.document;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
@@ -31,7 +32,7 @@ public final class StrictJson {
             .build();
 
     /** Hibernate Validator's name for a list element ({@code prefixes[0].<list element>}), which clients never wrote. */
-    private static final java.util.regex.Pattern CONTAINER_NODE = java.util.regex.Pattern.compile("\\.<[^>]*>");
+    private static final Pattern CONTAINER_NODE = Pattern.compile("\\.<[^>]*>");
 
     private StrictJson() {
     }

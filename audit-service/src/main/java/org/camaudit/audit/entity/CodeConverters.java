@@ -1,5 +1,7 @@
 package org.camaudit.audit.entity;
 
+import java.util.Locale;
+
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
@@ -34,7 +36,7 @@ final class CodeConverters {
 
         @Override
         public Category convertToEntityAttribute(String code) {
-            return code == null ? null : Category.valueOf(code.toUpperCase(java.util.Locale.ROOT));
+            return code == null ? null : Category.valueOf(code.toUpperCase(Locale.ROOT));
         }
     }
 }

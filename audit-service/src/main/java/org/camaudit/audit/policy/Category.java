@@ -1,5 +1,7 @@
 package org.camaudit.audit.policy;
 
+import java.util.Locale;
+
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** What kind of device a finding is, which decides its replacement and its cost. */
@@ -21,6 +23,6 @@ public enum Category {
 
     /** The name used in JSON, CSV and the cost table. */
     public String code() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

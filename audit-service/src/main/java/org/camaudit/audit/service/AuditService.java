@@ -4,22 +4,25 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -27,6 +30,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
@@ -73,6 +77,7 @@ public class AuditService {
     }
 
     /** What {@code POST /api/v1/audits} answers. */
+    @RegisterForReflection
     public record Summary(long auditId, int policyVersion, int devicesEvaluated, int flagged, Map<String, Integer> byVendor,
             long durationMs) {
     }
@@ -293,7 +298,7 @@ public class AuditService {
             }
         }
         audit.flagged = flaggedDevices;
-        audit.byVendor = java.util.Collections.unmodifiableMap(byVendor);
+        audit.byVendor = Collections.unmodifiableMap(byVendor);
         entityManager.flush();
         audit.finishedAt = OffsetDateTime.now(ZoneOffset.UTC);
         long finished = System.nanoTime();
@@ -346,8 +351,8 @@ public class AuditService {
         }
     }
 
-    private static <T> boolean set(T current, T seen, java.util.function.Consumer<T> assign) {
-        if (java.util.Objects.equals(current, seen)) {
+    private static <T> boolean set(T current, T seen, Consumer<T> assign) {
+        if (Objects.equals(current, seen)) {
             return false;
         }
         assign.accept(seen);

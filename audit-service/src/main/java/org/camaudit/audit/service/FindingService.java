@@ -5,6 +5,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -50,7 +51,7 @@ public class FindingService {
             }
             if (vendor != null) {
                 clauses.add("lower(vendor) = :vendor");
-                parameters.put("vendor", vendor.toLowerCase(java.util.Locale.ROOT));
+                parameters.put("vendor", vendor.toLowerCase(Locale.ROOT));
             }
             if (confidence != null) {
                 clauses.add("confidence = :confidence");

@@ -12,14 +12,15 @@ import jakarta.validation.Validator;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import org.camaudit.audit.config.AuditConfig;
 import org.camaudit.audit.document.InvalidDocumentException;
+import org.camaudit.audit.document.StrictJson;
 import org.camaudit.audit.entity.PolicyVersion;
 import org.camaudit.audit.evaluation.DeviceEvaluator;
 import org.camaudit.audit.policy.Policy;
 import org.camaudit.audit.policy.PolicyParser;
-import org.camaudit.audit.document.StrictJson;
 import org.camaudit.common.problem.ProblemException;
 
 /** Stores policy versions (the shipped default becomes version 1) and hands audits a compiled evaluator. */
@@ -42,6 +43,7 @@ public class PolicyService {
     }
 
     /** A summary line of one stored version. */
+    @RegisterForReflection
     public record VersionSummary(int version, String published, OffsetDateTime createdAt, String createdBy,
             List<String> vendors) {
     }
