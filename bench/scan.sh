@@ -153,7 +153,7 @@ SUMMARY="$OUT/summary.txt"
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"), $(java -version 2>&1 | head -1)"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "scanner: --rate $SCANNER_RATE --timeout $WINDOW_MS --retries 0 --concurrency 128, site credentials; sweeper: $SWEEPER_RATE probes/s, ${WINDOW_MS} ms window"
-  printf '%-22s %-14s %8s %7s %10s %8s %9s\n' fleet run expected found identified "time s" "RSS MiB"
+  printf '%-22s %-14s %8s %7s %10s %8s %9s %7s\n' fleet run expected found identified "time s" "RSS MiB" "CPU s"
 } > "$SUMMARY"
 
 run_case() { # count cidr seed
@@ -182,18 +182,18 @@ run_case() { # count cidr seed
     label="default JVM"
     [ -n "$jvm" ] && label="C1 + SerialGC"
     # shellcheck disable=SC2086 # $jvm is a list of JVM options
-    /usr/bin/time -f "%e %M" -o "$WORK/time.txt" ip netns exec "$NS" timeout 300 java $jvm -jar "$SCANNER_JAR" scan "$cidr" \
+    /usr/bin/time -f "%e %M %U %S" -o "$WORK/time.txt" ip netns exec "$NS" timeout 300 java $jvm -jar "$SCANNER_JAR" scan "$cidr" \
       --rate "$SCANNER_RATE" --timeout "$WINDOW_MS" --retries 0 --concurrency 128 --credentials "$WORK/credentials.json" \
       --format json --output "$OUT/$name-scan.json" 2> "$OUT/$name-scan.err" || fail "scanner failed on $name"
-    read -r seconds rss_kib < "$WORK/time.txt"
+    read -r seconds rss_kib user_s sys_s < "$WORK/time.txt"
     read -r expected found identified extra < <(python3 "$WORK/evaluate.py" "$WORK/manifest.json" "$OUT/$name-scan.json")
     [ "$extra" = "0" ] || log "$name: $extra reported addresses hold no camera"
-    printf '%-22s %-14s %8s %7s %10s %8s %9s\n' "$count in $cidr" "$label" "$expected" "$found" "$identified" \
-      "$seconds" "$((rss_kib / 1024))" | tee -a "$SUMMARY"
+    printf '%-22s %-14s %8s %7s %10s %8s %9s %7s\n' "$count in $cidr" "$label" "$expected" "$found" "$identified" \
+      "$seconds" "$((rss_kib / 1024))" "$(echo "$user_s + $sys_s" | bc)" | tee -a "$SUMMARY"
   done
   read -r swept sweep_seconds < <(in_ns python3 "$WORK/sweeper.py" "$cidr" "$SWEEPER_RATE" "$(echo "$WINDOW_MS/1000" | bc -l)")
-  printf '%-22s %-14s %8s %7s %10s %8s %9s\n' "$count in $cidr" "peer: sweeper" "$expected" "$swept" "-" \
-    "$sweep_seconds" "-" | tee -a "$SUMMARY"
+  printf '%-22s %-14s %8s %7s %10s %8s %9s %7s\n' "$count in $cidr" "peer: sweeper" "$expected" "$swept" "-" \
+    "$sweep_seconds" "-" "-" | tee -a "$SUMMARY"
 
   if [ "$count" = 20 ] && [ "$SKIP_NMAP" = false ]; then
     local start end nmap_found

@@ -29,7 +29,6 @@ import org.camaudit.scanner.config.ScannerConfig;
 import org.camaudit.scanner.credentials.CredentialStore;
 import org.camaudit.scanner.discovery.ProcNetArpReader;
 import org.camaudit.scanner.inventory.InventoryClient;
-import org.camaudit.scanner.inventory.InventoryException;
 import org.camaudit.scanner.inventory.ObservationBatch;
 import org.camaudit.scanner.inventory.Spool;
 import org.camaudit.scanner.oui.OuiRegistry;
