@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,6 +38,7 @@ public final class PostgresCluster {
     private static final String USER = "camaudit";
     private static final String PASSWORD = "camaudit";
     private static final long COMMAND_TIMEOUT_SECONDS = 120;
+    private static final Duration STALE_AFTER = Duration.ofMinutes(30);
 
     private static PostgresCluster shared;
 
@@ -93,7 +96,7 @@ public final class PostgresCluster {
         Path bin = findBinaries();
         try {
             Files.createDirectories(parent);
-            removeStaleClusters(parent, bin);
+            removeStaleClusters(parent);
             Path dir = Files.createTempDirectory(parent.toAbsolutePath(), "pg-");
             return new PostgresCluster(bin, dir, database);
         } catch (IOException e) {
@@ -261,12 +264,17 @@ public final class PostgresCluster {
         }
     }
 
-    /** Clusters left by a killed test run: stop them if still running, then remove them. */
-    private static void removeStaleClusters(Path parent, Path bin) throws IOException {
+    /**
+     * Removes clusters left by a killed test run: folders without a live server that have not changed for
+     * {@link #STALE_AFTER} (a younger one may be another build's cluster still in initdb).
+     */
+    private static void removeStaleClusters(Path parent) throws IOException {
+        Instant cutoff = Instant.now().minus(STALE_AFTER);
         try (Stream<Path> dirs = Files.list(parent)) {
             for (Path dir : dirs.filter(d -> d.getFileName().toString().startsWith("pg-") && Files.isDirectory(d)).toList()) {
                 Path pid = dir.resolve("postmaster.pid");
-                if (Files.exists(pid) && isAlive(pid)) {
+                if (Files.exists(pid) && isAlive(pid)
+                        || Files.getLastModifiedTime(dir).toInstant().isAfter(cutoff)) {
                     continue;
                 }
                 deleteTree(dir);
