@@ -98,6 +98,38 @@ class SharedBehaviourTest {
     }
 
     @Test
+    void shouldAnswerABadParameterValueWithBadRequestNotNotFound() {
+        given().auth().preemptive().basic("viewer", "viewer")
+                .queryParam("size", "abc")
+                .when().get("/probe")
+                .then()
+                .statusCode(Status.BAD_REQUEST.getStatusCode())
+                .contentType("application/problem+json")
+                .body("title", equalTo("Bad parameter"));
+    }
+
+    @Test
+    void shouldStillAnswerAnUnknownPathWithNotFound() {
+        given().auth().preemptive().basic("viewer", "viewer")
+                .when().get("/probe/nowhere/at/all")
+                .then()
+                .statusCode(Status.NOT_FOUND.getStatusCode());
+    }
+
+    @Test
+    void shouldSayWhereTheJsonBreaks() {
+        given().auth().preemptive().basic("scanner", "scanner")
+                .contentType("application/json")
+                .body("{bad")
+                .when().post("/probe")
+                .then()
+                .statusCode(Status.BAD_REQUEST.getStatusCode())
+                .contentType("application/problem+json")
+                .body("title", equalTo("Malformed request body"))
+                .body("detail", containsString("line 1"));
+    }
+
+    @Test
     void shouldNameAnUnknownField() {
         given().auth().preemptive().basic("scanner", "scanner")
                 .contentType("application/json")
