@@ -14,13 +14,15 @@ import org.camaudit.audit.evaluation.LegalBasis;
 import org.camaudit.audit.evaluation.MatchedRule;
 import org.camaudit.audit.policy.Category;
 
-/** A finding as the API shows it. {@code closedReason} is set when an audit closed it. */
+/**
+ * A finding as the API shows it. Every field is present, {@code null} when unknown or undecided, except
+ * {@code closedReason}, which appears only when an audit closed the finding.
+ */
 @RegisterForReflection
-@JsonInclude(JsonInclude.Include.NON_NULL)
 public record FindingView(long id, String deviceId, String site, String ip, String location, String model,
         String reportedManufacturer, String vendor, Category category, Confidence confidence,
         List<MatchedRule> matchedBy, List<LegalBasis> basis, FindingStatus status, String note, String decidedBy,
-        OffsetDateTime decidedAt, String closedReason, int policyVersion) {
+        OffsetDateTime decidedAt, @JsonInclude(JsonInclude.Include.NON_NULL) String closedReason, int policyVersion) {
 
     public static FindingView of(Finding f) {
         return new FindingView(f.id, f.deviceId, f.site, f.ip, f.location, f.model, f.reportedManufacturer, f.vendor,

@@ -60,6 +60,14 @@ class FindingResourceTest {
     }
 
     @Test
+    void shouldShowEveryDecisionFieldAsNullWhileUndecided() {
+        var finding = findings(SITE).getMap("items[0]");
+        assertThat(finding).containsKeys("note", "decidedBy", "decidedAt", "model", "reportedManufacturer");
+        assertThat(finding.get("decidedBy")).isNull();
+        assertThat(finding).doesNotContainKey("closedReason");
+    }
+
+    @Test
     void shouldPageResults() {
         as("viewer").queryParam("site", SITE).queryParam("size", 2).queryParam("page", 1)
                 .when().get("/api/v1/findings")
