@@ -13,6 +13,7 @@ import java.util.function.Function;
  * ran, so identity values from a fleet file can never break the reply's structure.
  *
  * <p>Filters: {@code uri} (percent-encoding as in ONVIF scope URIs), {@code firstword}, {@code lastword},
+ * {@code dropfirstword} ({@code "AXIS M3106-L Mk II"} becomes {@code "M3106-L Mk II"}, Axis' product number),
  * {@code upper}, {@code lower}, {@code compact} (drops {@code :} and {@code -}), {@code dash}
  * ({@code :} becomes {@code -}), {@code nospacebuild} ({@code "V5.2.0 build 1"} becomes
  * {@code "V5.2.0build 1"}, the SADP spelling).
@@ -79,7 +80,7 @@ public final class Template {
         return new Template(fileName, Syntax.of(fileName), List.copyOf(segments));
     }
 
-    private static final List<String> FILTERS = List.of("uri", "firstword", "lastword", "upper", "lower", "compact", "dash",
+    private static final List<String> FILTERS = List.of("uri", "firstword", "lastword", "dropfirstword", "upper", "lower", "compact", "dash",
             "nospacebuild");
 
     public String name() {
@@ -119,6 +120,7 @@ public final class Template {
             case "uri" -> URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
             case "lastword" -> value.substring(value.lastIndexOf(' ') + 1);
             case "firstword" -> value.indexOf(' ') < 0 ? value : value.substring(0, value.indexOf(' '));
+            case "dropfirstword" -> value.substring(value.indexOf(' ') + 1);
             case "upper" -> value.toUpperCase(Locale.ROOT);
             case "lower" -> value.toLowerCase(Locale.ROOT);
             case "compact" -> value.replace(":", "").replace("-", "");
