@@ -66,7 +66,8 @@ public class IngestService {
             CREATE TEMP TABLE ingest_created (id bigint PRIMARY KEY) ON COMMIT DROP;
             CREATE TEMP TABLE ingest_change ON COMMIT DROP AS
                 SELECT id, site, ip, mac, manufacturer, reported_manufacturer, model, firmware_version, serial_number,
-                    hardware_id, discovered_by, onvif, http_ports, evidence, status, last_seen, last_scan_id
+                    hardware_id, discovered_by, onvif, http_ports, evidence, status, last_seen, last_scan_id,
+                    mac AS stored_mac, serial_number AS stored_serial_number, manufacturer AS stored_manufacturer
                 FROM device WITH NO DATA
             """;
 
@@ -161,7 +162,8 @@ public class IngestService {
                 CASE WHEN n.newer AND o.evidence <> '[]' THEN o.evidence ELSE d.evidence END,
                 CASE WHEN d.status = 'missing' THEN 'active' ELSE d.status END,
                 greatest(d.last_seen, o.observed_at),
-                CASE WHEN n.newer THEN ? ELSE d.last_scan_id END
+                CASE WHEN n.newer THEN ? ELSE d.last_scan_id END,
+                d.mac, d.serial_number, d.manufacturer
             FROM (SELECT DISTINCT ON (m.device_id) m.device_id, ob.*
                   FROM ingest_match m JOIN ingest_obs ob ON ob.idx = m.idx
                   ORDER BY m.device_id, ob.observed_at DESC, ob.idx DESC) o
@@ -169,19 +171,24 @@ public class IngestService {
             CROSS JOIN LATERAL (SELECT o.observed_at >= d.last_seen AS newer) n
             """;
 
-    /** A MAC that another device holds, or that two devices of the batch would get, is not moved. */
+    /**
+     * A MAC that another device holds, or that two devices of the batch would get, is not moved. The stored
+     * values were copied into {@code ingest_change} from the locked rows, so most rows (whose MAC does not
+     * move) are passed over without a lookup in {@code device}.
+     */
     private static final String KEEP_TAKEN_MAC = """
-            UPDATE ingest_change c SET mac = d.mac FROM device d
-            WHERE d.id = c.id AND c.mac IS NOT NULL AND c.mac IS DISTINCT FROM d.mac
+            UPDATE ingest_change c SET mac = c.stored_mac
+            WHERE c.mac IS NOT NULL AND c.mac IS DISTINCT FROM c.stored_mac
               AND (c.mac IN (SELECT y.mac FROM ingest_change y WHERE y.mac IS NOT NULL GROUP BY y.mac HAVING count(*) > 1)
                    OR EXISTS (SELECT 1 FROM device x WHERE x.mac = c.mac AND x.id <> c.id))
             """;
 
     /** Likewise a manufacturer + serial number pair. */
     private static final String KEEP_TAKEN_SERIAL = """
-            UPDATE ingest_change c SET serial_number = d.serial_number, manufacturer = d.manufacturer FROM device d
-            WHERE d.id = c.id AND c.serial_number IS NOT NULL AND c.manufacturer IS NOT NULL
-              AND (c.serial_number, lower(c.manufacturer)) IS DISTINCT FROM (d.serial_number, lower(d.manufacturer))
+            UPDATE ingest_change c SET serial_number = c.stored_serial_number, manufacturer = c.stored_manufacturer
+            WHERE c.serial_number IS NOT NULL AND c.manufacturer IS NOT NULL
+              AND (c.serial_number, lower(c.manufacturer))
+                  IS DISTINCT FROM (c.stored_serial_number, lower(c.stored_manufacturer))
               AND ((lower(c.manufacturer), c.serial_number) IN (
                        SELECT lower(y.manufacturer), y.serial_number FROM ingest_change y
                        WHERE y.serial_number IS NOT NULL AND y.manufacturer IS NOT NULL
