@@ -1,5 +1,7 @@
 package org.camaudit.inventory.service;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,6 +30,8 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
+import org.postgresql.PGConnection;
+
 import org.camaudit.common.problem.ProblemException;
 import org.camaudit.inventory.config.InventoryConfig;
 import org.camaudit.inventory.mapping.IngestResult;
@@ -39,7 +43,7 @@ import org.camaudit.inventory.mapping.ObservationBatch;
  * {@code missing} rule for the scan's site, all in one transaction.
  *
  * <p>A batch is processed with a fixed number of set-based statements whatever its size: the observations
- * are staged in a temporary table with one {@code unnest} insert, matched to devices (manufacturer +
+ * are staged in a temporary table with one {@code COPY}, matched to devices (manufacturer +
  * serial number, else MAC, else site + ip), unmatched ones are inserted with {@code ON CONFLICT DO NOTHING}
  * (the partial unique indexes on {@code device} are the identity rules, so concurrent scans of the same
  * devices cannot create duplicates), everything is matched again, and matched devices are locked in id order
@@ -71,16 +75,10 @@ public class IngestService {
                 FROM device WITH NO DATA
             """;
 
+    /** The observations, as COPY text rows built once per request by {@link #copyText}. */
     private static final String STAGE = """
-            INSERT INTO ingest_obs (idx, ip, mac, manufacturer, reported_manufacturer, model, firmware_version,
-                serial_number, hardware_id, discovered_by, onvif, http_ports, evidence, observed_at)
-            SELECT u.idx, u.ip, u.mac, u.manufacturer, u.reported_manufacturer, u.model, u.firmware_version,
-                u.serial_number, u.hardware_id, u.discovered_by::jsonb, u.onvif::jsonb, u.http_ports::jsonb,
-                u.evidence::jsonb, u.observed_at::timestamptz
-            FROM unnest(?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
-                ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-              AS u(idx, ip, mac, manufacturer, reported_manufacturer, model, firmware_version, serial_number,
-                hardware_id, discovered_by, onvif, http_ports, evidence, observed_at)
+            COPY ingest_obs (idx, ip, mac, manufacturer, reported_manufacturer, model, firmware_version,
+                serial_number, hardware_id, discovered_by, onvif, http_ports, evidence, observed_at) FROM STDIN
             """;
 
     /**
@@ -295,7 +293,8 @@ public class IngestService {
         }
     }
 
-    private IngestResult ingestOnce(ObservationBatch batch, Staged staged) throws SQLException, JsonProcessingException {
+    private IngestResult ingestOnce(ObservationBatch batch, Staged staged)
+            throws SQLException, JsonProcessingException, IOException {
         try (Connection c = dataSource.getConnection()) {
             insertScan(c, batch, staged);
             if (!insertPart(c, batch.scanId(), staged.digest())) {
@@ -305,13 +304,7 @@ public class IngestService {
                 st.execute("SET LOCAL work_mem = '64MB'");
                 st.execute(STAGE_TABLES);
             }
-            try (PreparedStatement ps = c.prepareStatement(STAGE)) {
-                ps.setArray(1, c.createArrayOf("int4", staged.idx));
-                for (int col = 0; col < staged.columns.length; col++) {
-                    ps.setArray(col + 2, c.createArrayOf("text", staged.columns[col]));
-                }
-                ps.executeUpdate();
-            }
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn(STAGE, new ByteArrayInputStream(staged.copy()));
             match(c, MATCH_ALL, batch.site());
             try (Statement st = c.createStatement()) {
                 st.execute("ANALYZE ingest_match");
@@ -461,18 +454,16 @@ public class IngestService {
         meters.counter("camaudit.inventory.observations", "result", "unchanged").increment(result.unchanged());
     }
 
-    /** The batch as column arrays for the {@code unnest} insert, normalised (MAC lower-case, blanks to null). */
+    /** The batch as columns and as COPY rows, normalised (MAC lower-case, blanks to null). */
     private Staged stage(ObservationBatch batch) {
         List<Observation> obs = batch.observations();
         int n = obs.size();
         Instant fallback = batch.finishedAt() != null ? batch.finishedAt().toInstant()
                 : batch.startedAt() != null ? batch.startedAt().toInstant() : Instant.now();
-        Integer[] idx = new Integer[n];
         String[][] columns = new String[13][n];
         try {
             for (int i = 0; i < n; i++) {
                 Observation o = obs.get(i);
-                idx[i] = i;
                 columns[0][i] = o.ip().trim().toLowerCase(Locale.ROOT);
                 columns[1][i] = normaliseMac(o.mac());
                 columns[2][i] = trimToNull(o.manufacturer());
@@ -492,7 +483,39 @@ public class IngestService {
         }
         OffsetDateTime startedAt = batch.startedAt() != null ? batch.startedAt()
                 : batch.finishedAt() != null ? batch.finishedAt() : OffsetDateTime.now();
-        return new Staged(idx, columns, startedAt, digest(columns, obs));
+        return new Staged(copyText(columns, n), startedAt, digest(columns, obs));
+    }
+
+    /** COPY text format: one line per observation, its index first, tab-separated, {@code \N} for null. */
+    private static byte[] copyText(String[][] columns, int n) {
+        StringBuilder rows = new StringBuilder(n * 512);
+        for (int i = 0; i < n; i++) {
+            rows.append(i);
+            for (String[] column : columns) {
+                rows.append('\t');
+                appendCopyValue(rows, column[i]);
+            }
+            rows.append('\n');
+        }
+        return rows.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A value escaped for COPY text: backslash, tab, newline and carriage return are written as escapes. */
+    static void appendCopyValue(StringBuilder rows, String value) {
+        if (value == null) {
+            rows.append("\\N");
+            return;
+        }
+        for (int k = 0; k < value.length(); k++) {
+            char ch = value.charAt(k);
+            switch (ch) {
+                case '\\' -> rows.append("\\\\");
+                case '\t' -> rows.append("\\t");
+                case '\n' -> rows.append("\\n");
+                case '\r' -> rows.append("\\r");
+                default -> rows.append(ch);
+            }
+        }
     }
 
     /**
@@ -553,6 +576,6 @@ public class IngestService {
         return "40P01".equals(state) || "40001".equals(state) || "23505".equals(state);
     }
 
-    private record Staged(Integer[] idx, String[][] columns, OffsetDateTime startedAt, String digest) {
+    private record Staged(byte[] copy, OffsetDateTime startedAt, String digest) {
     }
 }

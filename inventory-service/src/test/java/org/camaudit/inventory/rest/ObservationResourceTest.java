@@ -317,4 +317,24 @@ class ObservationResourceTest {
         post(batch(site, List.of(a, b))).body("devices[1].result", equalTo("updated"));
         as("viewer").when().get("/api/v1/devices/{id}", idB).then().body("status", equalTo("active"));
     }
+
+    @Test
+    void shouldStoreTextWithBackslashesTabsAndNewlinesVerbatim() {
+        String site = uniqueSite("escapes");
+        String model = "DS\\2CD\tI\nline two\r\\N \\. end";
+        String evidenceValue = "a\\b\t\"quoted\"";
+        Map<String, Object> o = obs("10.77.0.1", null, "Hikvision", model, null);
+        o.put("firmwareVersion", "\\N");
+        o.put("evidence", List.of(Map.of("source", "http\tbanner", "value", evidenceValue)));
+        long id = post(batch(site, List.of(o))).body("created", equalTo(1)).extract().jsonPath().getLong("devices[0].deviceId");
+
+        as("viewer").when().get("/api/v1/devices/{id}", id).then()
+                .statusCode(Status.OK.getStatusCode())
+                .body("model", equalTo(model))
+                .body("firmwareVersion", equalTo("\\N"))
+                .body("serialNumber", equalTo(null))
+                .body("evidence[0].source", equalTo("http\tbanner"))
+                .body("evidence[0].value", equalTo(evidenceValue));
+        post(batch(site, List.of(o))).body("unchanged", equalTo(1));
+    }
 }
