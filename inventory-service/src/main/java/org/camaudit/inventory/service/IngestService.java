@@ -506,7 +506,16 @@ public class IngestService {
             rows.append("\\N");
             return;
         }
-        for (int k = 0; k < value.length(); k++) {
+        int plain = 0;
+        while (plain < value.length() && !needsEscape(value.charAt(plain))) {
+            plain++;
+        }
+        if (plain == value.length()) {
+            rows.append(value);
+            return;
+        }
+        rows.append(value, 0, plain);
+        for (int k = plain; k < value.length(); k++) {
             char ch = value.charAt(k);
             switch (ch) {
                 case '\\' -> rows.append("\\\\");
@@ -516,6 +525,10 @@ public class IngestService {
                 default -> rows.append(ch);
             }
         }
+    }
+
+    private static boolean needsEscape(char ch) {
+        return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r';
     }
 
     /**
