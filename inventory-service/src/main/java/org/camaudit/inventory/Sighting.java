@@ -17,13 +17,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
+import org.camaudit.inventory.mapping.Observation;
+
 /** One observation of a device: where and when a scan saw it, and what it looked like then. */
 @RegisterForReflection
 @Entity
 @Table(name = "sighting")
 @Schema(name = "Sighting")
-@JsonPropertyOrder({"id", "deviceId", "scanId", "site", "ip", "mac", "manufacturer", "model", "firmwareVersion",
-        "discoveredBy", "observedAt"})
+@JsonPropertyOrder({"id", "deviceId", "scanId", "site", "ip", "mac", "manufacturer", "reportedManufacturer", "model",
+        "firmwareVersion", "serialNumber", "hardwareId", "discoveredBy", "onvif", "httpPorts", "evidence", "observedAt"})
 public class Sighting extends PanacheEntityBase {
 
     @Id
@@ -43,15 +45,32 @@ public class Sighting extends PanacheEntityBase {
     public String mac;
     @Schema(example = "Hikvision")
     public String manufacturer;
+    @Column(name = "reported_manufacturer")
+    @Schema(example = "HIKVISION")
+    public String reportedManufacturer;
     @Schema(example = "DS-2CD2142FWD-I")
     public String model;
     @Column(name = "firmware_version")
     @Schema(example = "V5.5.0 build 170725")
     public String firmwareVersion;
+    @Column(name = "serial_number")
+    @Schema(example = "DS-2CD2142FWD-I20170101AAWR123456789")
+    public String serialNumber;
+    @Column(name = "hardware_id")
+    @Schema(example = "88")
+    public String hardwareId;
     @Column(name = "discovered_by")
     @JdbcTypeCode(SqlTypes.JSON)
     @Schema(example = "[\"onvif\"]")
     public List<String> discoveredBy;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Observation.Onvif onvif;
+    @Column(name = "http_ports")
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Schema(example = "[80]")
+    public List<Integer> httpPorts;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Observation.Evidence> evidence;
     @Column(name = "observed_at")
     @Schema(example = "2026-11-28T10:00:04Z")
     public Instant observedAt;

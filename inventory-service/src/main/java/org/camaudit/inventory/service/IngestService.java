@@ -228,10 +228,11 @@ public class IngestService {
             """ + CHANGED + ")";
 
     private static final String SIGHTINGS = """
-            INSERT INTO sighting (device_id, scan_id, site, ip, mac, manufacturer, model, firmware_version,
-                discovered_by, observed_at)
-            SELECT m.device_id, ?, ?, o.ip, o.mac, o.manufacturer, o.model, o.firmware_version, o.discovered_by,
-                o.observed_at
+            INSERT INTO sighting (device_id, scan_id, site, ip, mac, manufacturer, reported_manufacturer, model,
+                firmware_version, serial_number, hardware_id, discovered_by, onvif, http_ports, evidence, observed_at)
+            SELECT m.device_id, ?, ?, o.ip, o.mac, o.manufacturer, o.reported_manufacturer, o.model,
+                o.firmware_version, o.serial_number, o.hardware_id, o.discovered_by, o.onvif, o.http_ports,
+                o.evidence, o.observed_at
             FROM ingest_obs o JOIN ingest_match m ON m.idx = o.idx ORDER BY o.idx
             """;
 

@@ -65,7 +65,33 @@ class ObservationResourceTest {
                 .then()
                 .statusCode(Status.OK.getStatusCode())
                 .body("total", equalTo(1))
-                .body("items[0].ip", equalTo("10.1.0.23"));
+                .body("items[0].ip", equalTo("10.1.0.23"))
+                .body("items[0].serialNumber", equalTo("SN1"))
+                .body("items[0].reportedManufacturer", equalTo("HIKVISION"));
+    }
+
+    @Test
+    void shouldKeepWhatEachSightingSaidAfterTheDeviceChanges() {
+        String site = uniqueSite("sighting");
+        Map<String, Object> first = obs("10.4.0.1", "44:19:b6:00:00:01", "Hikvision", "DS-2CD2142FWD-I", "SN-S1");
+        first.put("firmwareVersion", "V5.5.0 build 170725");
+        first.put("evidence", List.of(Map.of("source", "onvif.GetDeviceInformation", "field", "FirmwareVersion",
+                "value", "V5.5.0 build 170725")));
+        first.put("httpPorts", List.of(80));
+        long id = post(batch(site, List.of(first))).statusCode(Status.OK.getStatusCode())
+                .extract().jsonPath().getLong("devices[0].deviceId");
+        Map<String, Object> later = obs("10.4.0.1", "44:19:b6:00:00:01", "Hikvision", "DS-2CD2142FWD-I", "SN-S1");
+        later.put("firmwareVersion", "V5.7.3 build 220112");
+        post(batch(site, List.of(later))).statusCode(Status.OK.getStatusCode());
+
+        as("viewer").when().get("/api/v1/devices/{id}/sightings", id)
+                .then()
+                .statusCode(Status.OK.getStatusCode())
+                .body("total", equalTo(2))
+                .body("items.firmwareVersion", hasItem("V5.5.0 build 170725"))
+                .body("items.firmwareVersion", hasItem("V5.7.3 build 220112"))
+                .body("items.evidence.flatten().value", hasItem("V5.5.0 build 170725"))
+                .body("items.httpPorts.flatten()", hasItem(80));
     }
 
     @Test
