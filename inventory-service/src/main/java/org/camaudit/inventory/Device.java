@@ -19,6 +19,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -37,8 +38,8 @@ import org.camaudit.inventory.mapping.Observation;
 @Table(name = "device")
 @Schema(name = "Device")
 @JsonPropertyOrder({"id", "site", "ip", "mac", "manufacturer", "reportedManufacturer", "model", "firmwareVersion",
-        "serialNumber", "hardwareId", "discoveredBy", "onvif", "httpPorts", "evidence", "location", "owner", "notes",
-        "status", "firstSeen", "lastSeen", "lastScanId"})
+        "serialNumber", "hardwareId", "discoveredBy", "onvif", "httpPorts", "evidence", "observedAt", "location", "owner",
+        "notes", "status", "firstSeen", "lastSeen", "lastScanId"})
 public class Device extends PanacheEntityBase {
 
     @Id
@@ -105,4 +106,11 @@ public class Device extends PanacheEntityBase {
     @Version
     @JsonIgnore
     public long version;
+
+    /** The observation field {@code observedAt} of the latest observation: the same instant as {@link #lastSeen}. */
+    @JsonProperty("observedAt")
+    @Schema(example = "2026-11-28T10:00:04Z", readOnly = true)
+    public Instant observedAt() {
+        return lastSeen;
+    }
 }

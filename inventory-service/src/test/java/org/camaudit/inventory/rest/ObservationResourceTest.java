@@ -10,6 +10,7 @@ import static org.camaudit.inventory.Fixtures.uniqueSite;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +61,9 @@ class ObservationResourceTest {
                 .body("manufacturer", equalTo("Hikvision"))
                 .body("serialNumber", equalTo("SN1"))
                 .body("status", equalTo("active"))
-                .body("discoveredBy", equalTo(List.of("onvif")));
+                .body("discoveredBy", equalTo(List.of("onvif")))
+                .body("observedAt", equalTo(as("viewer").when().get("/api/v1/devices/{id}", id).jsonPath().getString("lastSeen")))
+                .body("observedAt", notNullValue());
         as("viewer").when().get("/api/v1/devices/{id}/sightings", id)
                 .then()
                 .statusCode(Status.OK.getStatusCode())
