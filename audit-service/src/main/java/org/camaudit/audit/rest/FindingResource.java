@@ -30,7 +30,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.camaudit.audit.entity.FindingStatus;
 import org.camaudit.audit.evaluation.LegalBasis;
-import org.camaudit.audit.evaluation.MatchedRule;
 import org.camaudit.audit.mapping.FindingEventView;
 import org.camaudit.audit.mapping.FindingPatch;
 import org.camaudit.audit.mapping.FindingView;
@@ -77,6 +76,8 @@ public class FindingResource {
             @QueryParam("status") String status,
             @Parameter(description = "0-based page") @QueryParam("page") Integer page,
             @Parameter(description = "page size, 1 to 1000 (default 50)") @QueryParam("size") Integer size,
+            @Parameter(description = "one of " + FindingSort.FIELDS_TEXT + "; `-field` or `field,desc` for descending "
+                    + "(default id)", example = "-confidence") @QueryParam("sort") String sort,
             @Context HttpHeaders headers) {
         FindingService.Filter filter = new FindingService.Filter(blankToNull(site), blankToNull(vendor),
                 Filters.confidence(confidence),
@@ -85,14 +86,14 @@ public class FindingResource {
                                 + "risk-accepted, false-positive or closed")));
         int p = paging.page(page);
         int s = paging.size(size);
-        FindingService.Listing listing = findings.list(filter, p, s);
+        FindingService.Listing listing = findings.list(filter, FindingSort.parse(sort), p, s);
         List<FindingView> items = listing.items().stream().map(FindingView::of).toList();
         if (MediaTypes.wantsCsv(null, headers)) {
             Csv csv = new Csv(CSV_HEADER);
             for (FindingView f : items) {
                 csv.row(f.id(), f.deviceId(), f.site(), f.ip(), f.location(), f.model(), f.reportedManufacturer(), f.vendor(),
                         f.category().code(), f.confidence().code(), f.status().code(), f.note(), f.decidedBy(), f.decidedAt(),
-                        f.matchedBy().stream().map(MatchedRule::evidence).collect(Collectors.joining(" | ")),
+                        f.matchedBy().stream().map(m -> m.rule() + ": " + m.evidence()).collect(Collectors.joining(" | ")),
                         basisText(f.basis()));
             }
             return Response.ok(csv.toString(), Csv.MEDIA_TYPE + ";charset=UTF-8")

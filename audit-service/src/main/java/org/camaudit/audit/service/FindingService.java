@@ -70,8 +70,8 @@ public class FindingService {
     }
 
     @Transactional
-    public Listing list(Filter filter, int page, int size) {
-        PanacheQuery<Finding> query = filter.query(Sort.ascending("id")).withHint(HibernateHints.HINT_READ_ONLY, true);
+    public Listing list(Filter filter, Sort sort, int page, int size) {
+        PanacheQuery<Finding> query = filter.query(sort).withHint(HibernateHints.HINT_READ_ONLY, true);
         return new Listing(query.page(Page.of(page, size)).list(), query.count());
     }
 

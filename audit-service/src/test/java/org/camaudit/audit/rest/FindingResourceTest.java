@@ -68,6 +68,24 @@ class FindingResourceTest {
     }
 
     @Test
+    void shouldSortByAFieldInEitherDirection() {
+        as("viewer").queryParam("site", SITE).queryParam("sort", "ip")
+                .when().get("/api/v1/findings")
+                .then().statusCode(Status.OK.getStatusCode())
+                .body("items.ip", equalTo(List.of("10.8.0.1", "10.8.0.2", "10.8.0.3")));
+        as("viewer").queryParam("site", SITE).queryParam("sort", "-ip")
+                .when().get("/api/v1/findings")
+                .then().body("items.ip", equalTo(List.of("10.8.0.3", "10.8.0.2", "10.8.0.1")));
+        as("viewer").queryParam("site", SITE).queryParam("sort", "ip,desc")
+                .when().get("/api/v1/findings")
+                .then().body("items.ip", equalTo(List.of("10.8.0.3", "10.8.0.2", "10.8.0.1")));
+        as("viewer").queryParam("sort", "password")
+                .when().get("/api/v1/findings")
+                .then().statusCode(Status.BAD_REQUEST.getStatusCode())
+                .body("errors[0].field", equalTo("sort"));
+    }
+
+    @Test
     void shouldPageResults() {
         as("viewer").queryParam("site", SITE).queryParam("size", 2).queryParam("page", 1)
                 .when().get("/api/v1/findings")
@@ -104,6 +122,7 @@ class FindingResourceTest {
         assertThat(lines.get(0)).startsWith("id,deviceId,site,ip,location,model,reportedManufacturer,vendor,category,confidence,status");
         assertThat(lines).hasSize(4);
         assertThat(csv).contains("\"'=HYPERLINK(\"\"http://x\"\"), roof\"").contains(",Hikvision,ptz,confirmed,open,");
+        assertThat(csv).contains(": reportedManufacturer = HIKVISION");
     }
 
     @Test
