@@ -17,6 +17,8 @@
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+# shellcheck source=../.ci/lib/netns.sh
+. "$repo_root/.ci/lib/netns.sh"
 out="$repo_root/bench/out/lab-start"
 jar="$repo_root/camera-lab/target/quarkus-app/quarkus-run.jar"
 probe="$repo_root/camera-lab/src/test/scripts/labprobe.py"
@@ -58,10 +60,7 @@ cleanup() {
   ip netns del "$ns" 2>/dev/null || true
 }
 trap cleanup EXIT
-ip netns add "$ns"
-ip netns exec "$ns" ip link set lo up
-ip netns exec "$ns" ip link set lo multicast on
-ip netns exec "$ns" ip route add 224.0.0.0/4 dev lo
+netns_with_multicast_lo "$ns"
 ulimit -n 200000 2>/dev/null || ulimit -n "$(ulimit -Hn)"
 summary="$out/summary.txt"
 {

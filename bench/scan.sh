@@ -13,6 +13,8 @@
 # Results: printed, and kept in bench/out/scan/ (JSON results, logs, summary.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=../.ci/lib/netns.sh
+. .ci/lib/netns.sh
 
 SKIP_NMAP=false
 [ "${1:-}" = "--skip-nmap" ] && SKIP_NMAP=true
@@ -62,10 +64,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-ip netns add "$NS"
-ip netns exec "$NS" ip link set lo up
-ip netns exec "$NS" ip link set lo multicast on
-ip netns exec "$NS" ip route add 224.0.0.0/4 dev lo
+netns_with_multicast_lo "$NS"
 ip netns exec "$NS" nft -f - <<'NFT'
 table inet silence {
   set cameras { type ipv4_addr; }

@@ -5,6 +5,8 @@
 # Builds nothing: expects camera-lab/target/quarkus-app/quarkus-run.jar (CI ran verify before).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=../../.ci/lib/netns.sh
+. .ci/lib/netns.sh
 
 JAR=camera-lab/target/quarkus-app/quarkus-run.jar
 PROBE=camera-lab/src/test/scripts/labprobe.py
@@ -39,10 +41,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-ip netns add "$NS"
-ip netns exec "$NS" ip link set lo up
-ip netns exec "$NS" ip link set lo multicast on
-ip netns exec "$NS" ip route add 224.0.0.0/4 dev lo
+netns_with_multicast_lo "$NS"
 in_ns() { timeout 60 ip netns exec "$NS" "$@"; }
 
 cat > "$WORK/fleet.json" <<'JSON'

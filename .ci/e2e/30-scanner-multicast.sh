@@ -6,6 +6,8 @@
 # Builds nothing: expects the camera-lab and scanner jars (CI ran ./mvnw verify before).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+# shellcheck source=../../.ci/lib/netns.sh
+. .ci/lib/netns.sh
 
 LAB_JAR=camera-lab/target/quarkus-app/quarkus-run.jar
 SCANNER_JAR=scanner/target/quarkus-app/quarkus-run.jar
@@ -38,10 +40,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-ip netns add "$NS"
-ip netns exec "$NS" ip link set lo up
-ip netns exec "$NS" ip link set lo multicast on
-ip netns exec "$NS" ip route add 224.0.0.0/4 dev lo
+netns_with_multicast_lo "$NS"
 # Only multicast may reach the discovery ports: unicast WS-Discovery probes are dropped.
 ip netns exec "$NS" iptables -A OUTPUT -p udp --dport 3702 ! -d 224.0.0.0/4 -j DROP
 in_ns() { timeout 120 ip netns exec "$NS" "$@"; }
