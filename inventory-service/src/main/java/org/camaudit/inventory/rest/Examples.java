@@ -46,6 +46,22 @@ final class Examples {
 
     static final String DEVICE_PAGE = "{\"items\":[" + DEVICE + "],\"page\":0,\"size\":50,\"total\":1}";
 
+    /** Two lines of the device stream (NDJSON: one device per line) and its closing total line. */
+    static final String DEVICE_STREAM = "{\"id\":42,\"site\":\"HQ\",\"ip\":\"10.1.0.23\",\"mac\":\"44:19:b6:12:34:56\","
+            + "\"manufacturer\":\"Hikvision\",\"reportedManufacturer\":\"HIKVISION\",\"model\":\"DS-2CD2142FWD-I\","
+            + "\"firmwareVersion\":\"V5.5.0 build 170725\",\"serialNumber\":\"DS-2CD2142FWD-I20170101AAWR123456789\","
+            + "\"hardwareId\":\"88\",\"discoveredBy\":[\"ws-discovery\",\"onvif\"],\"onvif\":null,\"httpPorts\":[80],"
+            + "\"evidence\":[],\"observedAt\":\"2026-11-28T10:00:04Z\",\"location\":null,\"owner\":null,\"notes\":null,"
+            + "\"status\":\"active\",\"firstSeen\":\"2026-11-21T10:00:04Z\",\"lastSeen\":\"2026-11-28T10:00:04Z\","
+            + "\"lastScanId\":\"6f1c2a9e-3b7d-4c1e-9a52-0d8f4e7b1c23\"}\n"
+            + "{\"id\":57,\"site\":\"HQ\",\"ip\":\"10.1.0.40\",\"mac\":null,\"manufacturer\":null,"
+            + "\"reportedManufacturer\":null,\"model\":null,\"firmwareVersion\":null,\"serialNumber\":null,"
+            + "\"hardwareId\":null,\"discoveredBy\":[\"http\"],\"onvif\":null,\"httpPorts\":[80,8000],\"evidence\":[],"
+            + "\"observedAt\":\"2026-11-28T10:00:06Z\",\"location\":null,\"owner\":null,\"notes\":null,"
+            + "\"status\":\"active\",\"firstSeen\":\"2026-11-28T10:00:06Z\",\"lastSeen\":\"2026-11-28T10:00:06Z\","
+            + "\"lastScanId\":\"6f1c2a9e-3b7d-4c1e-9a52-0d8f4e7b1c23\"}\n"
+            + "{\"total\":2}\n";
+
     static final String DEVICE_CSV = """
             id,site,ip,mac,manufacturer,reportedManufacturer,model,firmwareVersion,serialNumber,hardwareId,discoveredBy,status,location,owner,notes,firstSeen,lastSeen,lastScanId\r
             42,HQ,10.1.0.23,44:19:b6:12:34:56,Hikvision,HIKVISION,DS-2CD2142FWD-I,V5.5.0 build 170725,DS-2CD2142FWD-I20170101AAWR123456789,88,ws-discovery onvif sadp oui,active,"Building A, loading dock",Facilities east,,2026-11-21T10:00:04Z,2026-11-28T10:00:04Z,6f1c2a9e-3b7d-4c1e-9a52-0d8f4e7b1c23\r

@@ -59,6 +59,7 @@ class AuthorizationTest {
                 new Endpoint("POST", "/api/v1/observations", Set.of("scanner", "admin")),
                 new Endpoint("GET", "/api/v1/devices", READERS),
                 new Endpoint("GET", "/api/v1/devices/{id}", READERS),
+                new Endpoint("GET", "/api/v1/devices/stream?site=authz-empty", READERS),
                 new Endpoint("PATCH", "/api/v1/devices/{id}", Set.of("facilities", "admin")),
                 new Endpoint("GET", "/api/v1/devices/{id}/sightings", READERS),
                 new Endpoint("GET", "/api/v1/scans", READERS),

@@ -69,6 +69,11 @@ class DatabaseOutageTest {
                     .statusCode(Status.SERVICE_UNAVAILABLE.getStatusCode())
                     .contentType("application/problem+json")
                     .body("status", equalTo(503));
+            as("viewer").queryParam("site", site).when().get("/api/v1/devices/stream")
+                    .then()
+                    .statusCode(Status.SERVICE_UNAVAILABLE.getStatusCode())
+                    .contentType("application/problem+json")
+                    .body("status", equalTo(503));
         } finally {
             client.shutdownNow();
             cluster.start();
