@@ -104,3 +104,34 @@ stop_pidfile() {
 rss_mib() {
   awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"
 }
+
+# The feature version of the java at PATH_OR_NAME (17, 25, ...); empty when it does not run.
+java_major() {
+  "$1" -version 2>&1 | awk -F'"' '/version/ { split($2, v, "."); print (v[1] == "1" ? v[2] : v[1]); exit }'
+}
+
+# The java of a JDK 25 or newer, for the AOT cache: $JAVA25_HOME/bin/java, else `java` on PATH,
+# else the newest /usr/lib/jvm/*/bin/java; status 1 when there is none.
+find_java25() {
+  local candidate major
+  for candidate in ${JAVA25_HOME:+"$JAVA25_HOME/bin/java"} "$(command -v java 2>/dev/null)" \
+      $(ls -d /usr/lib/jvm/*/bin/java 2>/dev/null | sort -V -r); do
+    [ -x "$candidate" ] || continue
+    major="$(java_major "$candidate")"
+    if [[ "$major" =~ ^[0-9]+$ ]] && [ "$major" -ge 25 ]; then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  return 1
+}
+
+# Whether APP_DIR/app.aot (deploy/aot/train.sh) is missing, older than a jar of the application,
+# or made by another JDK than JAVA (train.sh records `java -version` in APP_DIR/app.aot.jdk).
+aot_cache_stale() { # APP_DIR JAVA
+  local app="$1" java="$2"
+  [ -s "$app/app.aot" ] && [ -f "$app/app.aot.jdk" ] || return 0
+  [ -z "$(find "$app" -name '*.jar' -newer "$app/app.aot" -print -quit)" ] || return 0
+  [ "$("$java" -version 2>&1)" = "$(cat "$app/app.aot.jdk")" ] || return 0
+  return 1
+}

@@ -63,15 +63,16 @@ class ComposeFileTest {
             Map<String, Object> service = service(name);
             Map<String, Object> build = Kustomization.map(service.get("build"));
             Path context = COMPOSE.resolve((String) build.get("context")).normalize();
-            assertThat(context).isEqualTo(KubernetesManifestsTest.REPO.resolve(name));
+            assertThat(context).as("the build context is the repository root, as the Dockerfiles expect").isEqualTo(KubernetesManifestsTest.REPO);
             Path dockerfile = context.resolve((String) build.get("dockerfile"));
-            assertThat(dockerfile).exists();
+            assertThat(dockerfile).isEqualTo(KubernetesManifestsTest.REPO.resolve(name + "/src/main/docker/Dockerfile.jvm"));
             assertThat(service.get("user")).isEqualTo(String.valueOf(new DockerfileFacts(dockerfile).user()));
             assertThat(KubernetesManifestsTest.moduleOfImage((String) service.get("image"))).isEqualTo(name);
             assertThat(service.get("read_only")).isEqualTo(true);
             assertThat(Kustomization.list(service.get("tmpfs"))).contains("/tmp");
             assertThat(Kustomization.list(service.get("cap_drop"))).containsExactly("ALL");
             assertThat(Kustomization.list(service.get("security_opt"))).contains("no-new-privileges:true");
+            assertThat(service.get("mem_limit")).as(name + " runs in the memory its JVM options are sized for").isEqualTo("256m");
         }
     }
 

@@ -29,9 +29,6 @@ final class ServiceModule {
     /** A member of the top-level mapping interface: four spaces of indentation, no arguments. */
     private static final Pattern MAPPING_MEMBER = Pattern.compile("(?m)^    [\\w<>, .]+\\s(\\w+)\\(\\);");
 
-    /** Environment variables the ubi9 OpenJDK runtime image's launcher reads. */
-    static final Set<String> IMAGE_LAUNCHER_ENV = Set.of("JAVA_OPTS_APPEND", "JAVA_APP_JAR", "JAVA_OPTS");
-
     final String name;
     final Path dir;
     private final Properties properties = new Properties();
@@ -106,7 +103,7 @@ final class ServiceModule {
      * (its own and service-common's), and the image launcher's variables.
      */
     Set<String> knownEnv(Path repoRoot) {
-        Set<String> known = new LinkedHashSet<>(IMAGE_LAUNCHER_ENV);
+        Set<String> known = new LinkedHashSet<>(dockerfile("jvm").entrypointVariables());
         Matcher m = ENV_REFERENCE.matcher(propertiesText);
         while (m.find()) {
             known.add(m.group(1));
