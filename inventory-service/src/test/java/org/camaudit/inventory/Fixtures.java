@@ -39,8 +39,26 @@ public final class Fixtures {
         body.put("scanId", scanId);
         body.put("site", site);
         body.put("scanner", Map.of("host", "jump-1", "version", "0.1.0"));
+        String now = java.time.Instant.now().toString();
+        body.put("startedAt", now);
+        body.put("finishedAt", now);
         body.put("targets", List.of("10.1.0.0/24"));
         body.put("observations", observations);
+        return body;
+    }
+
+    /** A complete scan of {@code targets} that saw {@code observations}. */
+    public static Map<String, Object> scanOf(String site, List<String> targets, List<Map<String, Object>> observations) {
+        Map<String, Object> body = batch(site, observations);
+        body.put("targets", targets);
+        return body;
+    }
+
+    /** A scan of {@code targets} that ended early: it has no {@code finishedAt}. */
+    public static Map<String, Object> unfinishedScanOf(String site, List<String> targets,
+            List<Map<String, Object>> observations) {
+        Map<String, Object> body = scanOf(site, targets, observations);
+        body.remove("finishedAt");
         return body;
     }
 

@@ -11,7 +11,10 @@ public interface InventoryConfig {
     @WithDefault("10000")
     int maxObservations();
 
-    /** A device not seen in this many of its site's most recent scans is marked {@code missing}. */
+    /**
+     * A device that this many consecutive complete scans of its site covering its address did not see is
+     * marked {@code missing}.
+     */
     @WithDefault("3")
     int missingAfterScans();
 

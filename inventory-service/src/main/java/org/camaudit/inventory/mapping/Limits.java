@@ -22,10 +22,11 @@ public final class Limits {
     public static final String SCAN_ID_PATTERN = "[A-Za-z0-9._:-]+";
     /** Printable characters only (no control characters) for site names. */
     public static final String SITE_PATTERN = "[^\\p{Cntrl}]+";
+    /** IPv4 dotted quad. */
+    public static final String IPV4_PATTERN =
+            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
     /** IPv4 dotted quad or IPv6 (hex groups, colons, optional embedded IPv4). */
-    public static final String IP_PATTERN =
-            "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)"
-            + "|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*";
+    public static final String IP_PATTERN = IPV4_PATTERN + "|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*";
     /** Six hex octets separated by colons or hyphens. */
     public static final String MAC_PATTERN = "([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}";
 

@@ -117,6 +117,11 @@ final class Examples {
              "detail":"A request may carry at most 10000 observations; this one has 10001. Split the scan into several requests."}
             """;
 
+    static final String OTHER_SITE = """
+            {"type":"about:blank","title":"Scan belongs to another site","status":409,
+             "detail":"Scan 6f1c2a9e-3b7d-4c1e-9a52-0d8f4e7b1c23 was recorded for site HQ, not Warehouse 2; nothing was stored. A scan of another site needs its own scanId."}
+            """;
+
     static final String UNAVAILABLE = """
             {"type":"about:blank","title":"Service Unavailable","status":503,
              "detail":"The database is unavailable; nothing was changed. Retry later."}

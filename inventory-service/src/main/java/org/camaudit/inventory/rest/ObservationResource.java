@@ -65,6 +65,9 @@ public class ObservationResource {
     @APIResponse(responseCode = "403", description = "The account lacks the scanner role",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "forbidden", value = Examples.FORBIDDEN)))
+    @APIResponse(responseCode = "409", description = "The scanId is a known scan of another site; nothing is stored",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "another site", value = Examples.OTHER_SITE)))
     @APIResponse(responseCode = "413", description = "More than 10,000 observations or 16 MiB; nothing is stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "too many", value = Examples.TOO_LARGE)))

@@ -37,6 +37,7 @@ import org.camaudit.inventory.config.InventoryConfig;
 import org.camaudit.inventory.mapping.IngestResult;
 import org.camaudit.inventory.mapping.Observation;
 import org.camaudit.inventory.mapping.ObservationBatch;
+import org.camaudit.inventory.mapping.TargetRange;
 
 /**
  * Records one scan's observations: the scan, a device per identity, a sighting per observation, and the
@@ -237,13 +238,22 @@ public class IngestService {
             """;
 
 
-    /** Active devices of the site that none of its last N scans saw. */
+    /**
+     * Active devices of the site that its last N complete scans covering their address did not see: scans
+     * after the one that last saw the device, with a {@code finishedAt} (a scan that ended early says
+     * nothing), whose target ranges hold the device's address (a scan of other subnets says nothing). An
+     * empty scan of a covered subnet counts.
+     */
     private static final String MARK_MISSING = """
             UPDATE device d SET status = 'missing', version = d.version + 1
             WHERE d.site = ? AND d.status = 'active'
-              AND (SELECT count(*) FROM scan s WHERE s.site = ?) >= ?
-              AND d.last_scan_id NOT IN (
-                  SELECT s.scan_id FROM scan s WHERE s.site = ? ORDER BY s.started_at DESC, s.seq DESC LIMIT ?)
+              AND (SELECT count(*) FROM (
+                    SELECT 1 FROM scan s, scan l
+                    WHERE l.scan_id = d.last_scan_id AND s.site = d.site AND s.finished_at IS NOT NULL
+                      AND (s.started_at, s.seq) > (l.started_at, l.seq)
+                      AND EXISTS (SELECT 1 FROM scan_target t WHERE t.scan_id = s.scan_id
+                                  AND device_address(d.ip) BETWEEN t.low AND t.high)
+                    LIMIT ?) misses) >= ?
             """;
 
     private final AgroalDataSource dataSource;
@@ -297,7 +307,11 @@ public class IngestService {
     private IngestResult ingestOnce(ObservationBatch batch, Staged staged)
             throws SQLException, JsonProcessingException, IOException {
         try (Connection c = dataSource.getConnection()) {
-            insertScan(c, batch, staged);
+            if (insertScan(c, batch, staged)) {
+                insertTargets(c, batch);
+            } else {
+                requireSameSite(c, batch);
+            }
             if (!insertPart(c, batch.scanId(), staged.digest())) {
                 return storedResult(c, batch.scanId(), staged.digest());
             }
@@ -367,8 +381,12 @@ public class IngestService {
         }
     }
 
-    /** Inserts the scan row unless a scan with this id exists (waiting for a concurrent insert to end). */
-    private void insertScan(Connection c, ObservationBatch batch, Staged staged) throws SQLException, JsonProcessingException {
+    /**
+     * Inserts the scan row unless a scan with this id exists (waiting for a concurrent insert to end).
+     *
+     * @return whether this request brought the scan's first part
+     */
+    private boolean insertScan(Connection c, ObservationBatch batch, Staged staged) throws SQLException, JsonProcessingException {
         try (PreparedStatement ps = c.prepareStatement("""
                 INSERT INTO scan (scan_id, site, scanner_host, scanner_version, started_at, finished_at, targets)
                 VALUES (?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT (scan_id) DO NOTHING""")) {
@@ -379,7 +397,43 @@ public class IngestService {
             ps.setObject(5, staged.startedAt);
             ps.setObject(6, batch.finishedAt());
             ps.setString(7, json.writeValueAsString(batch.targets() == null ? List.of() : batch.targets()));
-            ps.executeUpdate();
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** The address ranges of the scan's targets, which decide the devices its silence counts against. */
+    private static void insertTargets(Connection c, ObservationBatch batch) throws SQLException {
+        if (batch.targets() == null || batch.targets().isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO scan_target (scan_id, low, high) VALUES (?, ?::inet, ?::inet)")) {
+            for (String target : batch.targets()) {
+                Optional<TargetRange> range = TargetRange.parse(target);
+                if (range.isPresent()) {
+                    ps.setString(1, batch.scanId());
+                    ps.setString(2, range.get().low().getHostAddress());
+                    ps.setString(3, range.get().high().getHostAddress());
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** A later part of a scan must come from the scan's site: one scan never records devices in two sites. */
+    private static void requireSameSite(Connection c, ObservationBatch batch) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT site FROM scan WHERE scan_id = ?")) {
+            ps.setString(1, batch.scanId());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                String site = rs.getString(1);
+                if (!site.equals(batch.site())) {
+                    throw new ProblemException(Response.Status.CONFLICT, "Scan belongs to another site",
+                            "Scan " + batch.scanId() + " was recorded for site " + site + ", not " + batch.site()
+                                    + "; nothing was stored. A scan of another site needs its own scanId.");
+                }
+            }
         }
     }
 
@@ -441,10 +495,8 @@ public class IngestService {
     private void markMissing(Connection c, String site) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(MARK_MISSING)) {
             ps.setString(1, site);
-            ps.setString(2, site);
+            ps.setInt(2, config.missingAfterScans());
             ps.setInt(3, config.missingAfterScans());
-            ps.setString(4, site);
-            ps.setInt(5, config.missingAfterScans());
             ps.executeUpdate();
         }
     }

@@ -327,24 +327,25 @@ class ObservationResourceTest {
     }
 
     @Test
-    void shouldMarkDeviceMissingAfterThreeScansWithoutItAndActiveWhenSeenAgain() {
-        String site = uniqueSite("missing");
-        Map<String, Object> a = obs("10.16.0.1", "02:00:00:16:00:01", null, null, null);
-        Map<String, Object> b = obs("10.16.0.2", "02:00:00:16:00:02", null, null, null);
-        long idB = post(batch(site, List.of(a, b))).extract().jsonPath().getLong("devices[1].deviceId");
+    void shouldAnswerConflictAndStoreNothingForAPartOfAKnownScanFromAnotherSite() {
+        String site = uniqueSite("conflict");
+        String other = uniqueSite("conflict-other");
+        String scanId = java.util.UUID.randomUUID().toString();
+        post(batch(scanId, site, List.of(obs("10.18.0.1")))).statusCode(Status.OK.getStatusCode());
 
-        post(batch(site, List.of(a)));
-        post(batch(site, List.of(a)));
-        as("viewer").when().get("/api/v1/devices/{id}", idB).then().body("status", equalTo("active"));
+        post(batch(scanId, other, List.of(obs("10.18.0.2"))))
+                .statusCode(Status.CONFLICT.getStatusCode())
+                .contentType("application/problem+json")
+                .body("status", equalTo(409))
+                .body("detail", org.hamcrest.Matchers.containsString(site));
 
-        post(batch(site, List.of(a)));
-        as("viewer").when().get("/api/v1/devices/{id}", idB).then().body("status", equalTo("missing"));
-        as("viewer").queryParam("site", site).queryParam("status", "missing").when().get("/api/v1/devices")
+        as("viewer").queryParam("site", other).when().get("/api/v1/devices")
                 .then()
-                .body("total", equalTo(1));
-
-        post(batch(site, List.of(a, b))).body("devices[1].result", equalTo("updated"));
-        as("viewer").when().get("/api/v1/devices/{id}", idB).then().body("status", equalTo("active"));
+                .body("total", equalTo(0));
+        as("viewer").when().get("/api/v1/scans/{id}", scanId)
+                .then()
+                .body("site", equalTo(site))
+                .body("received", equalTo(1));
     }
 
     @Test
