@@ -38,7 +38,7 @@ import org.camaudit.inventory.mapping.Observation;
 @Table(name = "device")
 @Schema(name = "Device")
 @JsonPropertyOrder({"id", "site", "ip", "mac", "manufacturer", "reportedManufacturer", "model", "firmwareVersion",
-        "serialNumber", "hardwareId", "discoveredBy", "onvif", "httpPorts", "evidence", "observedAt", "location", "owner",
+        "serialNumber", "hardwareId", "discoveredBy", "onvif", "httpPorts", "evidence", "identification", "observedAt", "location", "owner",
         "notes", "status", "firstSeen", "lastSeen", "lastScanId"})
 public class Device extends PanacheEntityBase {
 
@@ -83,6 +83,14 @@ public class Device extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Observation.Evidence> evidence;
 
+    @Column(name = "identification_status")
+    @JsonIgnore
+    public String identificationStatus;
+    @Column(name = "identification_reasons")
+    @JdbcTypeCode(SqlTypes.JSON)
+    @JsonIgnore
+    public List<String> identificationReasons;
+
     @Schema(example = "Building A, loading dock")
     public String location;
     @Schema(example = "Facilities east")
@@ -112,5 +120,13 @@ public class Device extends PanacheEntityBase {
     @Schema(example = "2026-11-28T10:00:04Z", readOnly = true)
     public Instant observedAt() {
         return lastSeen;
+    }
+
+    /** How far the latest observation identified the device, and why; null when the scanner did not say. */
+    @JsonProperty("identification")
+    @Schema(readOnly = true)
+    public Observation.Identification identification() {
+        return identificationStatus == null ? null
+                : new Observation.Identification(identificationStatus, identificationReasons);
     }
 }

@@ -12,6 +12,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -25,7 +27,7 @@ import org.camaudit.inventory.mapping.Observation;
 @Table(name = "sighting")
 @Schema(name = "Sighting")
 @JsonPropertyOrder({"id", "deviceId", "scanId", "site", "ip", "mac", "manufacturer", "reportedManufacturer", "model",
-        "firmwareVersion", "serialNumber", "hardwareId", "discoveredBy", "onvif", "httpPorts", "evidence", "observedAt"})
+        "firmwareVersion", "serialNumber", "hardwareId", "discoveredBy", "onvif", "httpPorts", "evidence", "identification", "observedAt"})
 public class Sighting extends PanacheEntityBase {
 
     @Id
@@ -71,7 +73,23 @@ public class Sighting extends PanacheEntityBase {
     public List<Integer> httpPorts;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Observation.Evidence> evidence;
+    @Column(name = "identification_status")
+    @JsonIgnore
+    public String identificationStatus;
+    @Column(name = "identification_reasons")
+    @JdbcTypeCode(SqlTypes.JSON)
+    @JsonIgnore
+    public List<String> identificationReasons;
+
     @Column(name = "observed_at")
     @Schema(example = "2026-11-28T10:00:04Z")
     public Instant observedAt;
+
+    /** How far this observation identified the device, and why; null when the scanner did not say. */
+    @JsonProperty("identification")
+    @Schema(readOnly = true)
+    public Observation.Identification identification() {
+        return identificationStatus == null ? null
+                : new Observation.Identification(identificationStatus, identificationReasons);
+    }
 }

@@ -19,6 +19,7 @@ public final class BatchCheck {
     private static final Pattern SITE = Pattern.compile(Limits.SITE_PATTERN);
     private static final Pattern IP = Pattern.compile(Limits.IP_PATTERN);
     private static final Pattern MAC = Pattern.compile(Limits.MAC_PATTERN);
+    private static final Pattern IDENTIFICATION = Pattern.compile(Limits.IDENTIFICATION_PATTERN);
 
     private BatchCheck() {
     }
@@ -79,6 +80,12 @@ public final class BatchCheck {
                 }
             }
         }
+        Observation.Identification identification = o.identification();
+        if (identification != null && (identification.status() == null
+                || !IDENTIFICATION.matcher(identification.status()).matches()
+                || !nonBlankStrings(identification.reasons(), Limits.REASONS, Limits.TEXT))) {
+            return false;
+        }
         List<Observation.Evidence> evidence = o.evidence();
         if (evidence != null) {
             if (evidence.size() > Limits.LIST) {
@@ -103,6 +110,11 @@ public final class BatchCheck {
     /** {@code @Size(max)} of an optional string. */
     private static boolean optional(String s, int max) {
         return s == null || s.length() <= max;
+    }
+
+    /** {@code @Size(max = size) List<@NotBlank @Size(max = length) String>}. */
+    private static boolean nonBlankStrings(List<String> list, int size, int length) {
+        return strings(list, size, length) && (list == null || list.stream().noneMatch(String::isBlank));
     }
 
     /** {@code @Size(max = size) List<@NotNull @Size(max = length) String>}. */

@@ -30,6 +30,9 @@ public final class DeviceCsv {
             new Column("serialNumber", d -> d.serialNumber),
             new Column("hardwareId", d -> d.hardwareId),
             new Column("discoveredBy", d -> d.discoveredBy == null ? null : String.join(" ", d.discoveredBy)),
+            new Column("identification", d -> d.identificationStatus),
+            new Column("identificationReasons", d -> d.identificationReasons == null || d.identificationReasons.isEmpty()
+                    ? null : String.join("; ", d.identificationReasons)),
             new Column("status", d -> d.status),
             new Column("location", d -> d.location),
             new Column("owner", d -> d.owner),

@@ -17,6 +17,8 @@ public final class Limits {
     public static final int URL = 512;
     public static final int LIST = 64;
     public static final int EVIDENCE_VALUE = 1024;
+    /** Reasons of one observation's identification. */
+    public static final int REASONS = 16;
 
     /** Letters, digits and {@code . _ : -}: a UUID, or any id a scanner may choose. */
     public static final String SCAN_ID_PATTERN = "[A-Za-z0-9._:-]+";
@@ -27,6 +29,8 @@ public final class Limits {
             "((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
     /** IPv4 dotted quad or IPv6 (hex groups, colons, optional embedded IPv4). */
     public static final String IP_PATTERN = IPV4_PATTERN + "|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*";
+    /** The identification statuses, as {@code device.identification_status} stores them. */
+    public static final String IDENTIFICATION_PATTERN = "complete|partial|unidentified";
     /** Six hex octets separated by colons or hyphens. */
     public static final String MAC_PATTERN = "([0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}";
 

@@ -34,7 +34,22 @@ public record Observation(
         @Schema(example = "[80]")
         @Size(max = Limits.LIST) List<@NotNull @Min(1) @Max(65535) Integer> httpPorts,
         @Size(max = Limits.LIST) List<@NotNull @Valid Evidence> evidence,
-        @Schema(example = "2026-11-28T10:00:04Z") OffsetDateTime observedAt) {
+        @Schema(example = "2026-11-28T10:00:04Z") OffsetDateTime observedAt,
+        @Valid Identification identification) {
+
+    /**
+     * How far the scanner identified the device: {@code complete} (manufacturer, model, serial number and
+     * firmware known), {@code partial} or {@code unidentified}, with the reasons a person can act on.
+     */
+    @Schema(name = "Identification")
+    @RegisterForReflection
+    public record Identification(
+            @Schema(example = "partial", required = true, enumeration = {"complete", "partial", "unidentified"})
+            @NotNull @Pattern(regexp = Limits.IDENTIFICATION_PATTERN,
+                    message = "must be one of complete, partial, unidentified") String status,
+            @Schema(example = "[\"login rejected\"]")
+            @Size(max = Limits.REASONS) List<@NotBlank @Size(max = Limits.TEXT) String> reasons) {
+    }
 
     /** What the device's ONVIF service said about itself. */
     @Schema(name = "Onvif")

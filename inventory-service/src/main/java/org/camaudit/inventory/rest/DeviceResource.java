@@ -82,6 +82,8 @@ public class DeviceResource {
             @Parameter(description = "Exact site name", example = "HQ") @QueryParam("site") String site,
             @Parameter(description = "Manufacturer, case-insensitive", example = "Hikvision") @QueryParam("manufacturer") String manufacturer,
             @Parameter(description = "active, missing or retired", example = "active") @QueryParam("status") String status,
+            @Parameter(description = "How far the latest observation identified the device: complete, partial or "
+                    + "unidentified", example = "partial") @QueryParam("identification") String identification,
             @Parameter(description = "Part of the ip, model, serial number or location", example = "DS-2CD") @QueryParam("q") String q,
             @Parameter(description = "0-based page", example = "0") @QueryParam("page") Integer page,
             @Parameter(description = "Page size, 1 to 1000 (default 50)", example = "50") @QueryParam("size") Integer size,
@@ -89,7 +91,8 @@ public class DeviceResource {
                     + "serialNumber, status, location, owner, firstSeen, lastSeen; `-field` or `field,desc` for descending",
                     example = "-lastSeen") @QueryParam("sort") String sort,
             @Context HttpHeaders headers) {
-        PageResult<Device> result = devices.list(new DeviceQuery(site, manufacturer, status, q, sort), paging.of(page, size));
+        PageResult<Device> result = devices.list(new DeviceQuery(site, manufacturer, status, identification, q, sort),
+                paging.of(page, size));
         if (wantsCsv(headers.getAcceptableMediaTypes())) {
             return Response.ok(DeviceCsv.write(result.items()), CSV)
                     .header("X-Total-Count", result.total())

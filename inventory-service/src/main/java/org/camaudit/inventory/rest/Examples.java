@@ -17,10 +17,15 @@ final class Examples {
                "httpPorts":[80],
                "evidence":[{"source":"onvif.GetDeviceInformation","field":"Manufacturer","value":"HIKVISION"},
                            {"source":"oui","field":"mac","value":"Hangzhou Hikvision Digital Technology Co.,Ltd."}],
+               "identification":{"status":"partial","reasons":["login rejected"]},
                "observedAt":"2026-11-28T10:00:04Z"},
               {"ip":"10.1.0.31","mac":"00:40:8c:aa:bb:cc","manufacturer":"Axis","model":"AXIS M3045-V",
-               "discoveredBy":["ws-discovery","onvif"],"observedAt":"2026-11-28T10:00:05Z"},
-              {"ip":"10.1.0.40","discoveredBy":["http"],"httpPorts":[80,8000],"observedAt":"2026-11-28T10:00:06Z"}]}
+               "discoveredBy":["ws-discovery","onvif"],
+               "identification":{"status":"partial","reasons":["no credentials for this address"]},
+               "observedAt":"2026-11-28T10:00:05Z"},
+              {"ip":"10.1.0.40","discoveredBy":["http"],"httpPorts":[80,8000],
+               "identification":{"status":"unidentified","reasons":["no reply to identification"]},
+               "observedAt":"2026-11-28T10:00:06Z"}]}
             """;
 
     static final String INGEST_RESULT = """
@@ -39,6 +44,7 @@ final class Examples {
                       "scopes":["onvif://www.onvif.org/name/HIKVISION"],"authRequired":true},
              "httpPorts":[80],
              "evidence":[{"source":"onvif.GetDeviceInformation","field":"Manufacturer","value":"HIKVISION"}],
+             "identification":{"status":"partial","reasons":["login rejected"]},"observedAt":"2026-11-28T10:00:04Z",
              "location":"Building A, loading dock","owner":"Facilities east","notes":null,"status":"active",
              "firstSeen":"2026-11-21T10:00:04Z","lastSeen":"2026-11-28T10:00:04Z",
              "lastScanId":"6f1c2a9e-3b7d-4c1e-9a52-0d8f4e7b1c23"}
@@ -51,20 +57,22 @@ final class Examples {
             + "\"manufacturer\":\"Hikvision\",\"reportedManufacturer\":\"HIKVISION\",\"model\":\"DS-2CD2142FWD-I\","
             + "\"firmwareVersion\":\"V5.5.0 build 170725\",\"serialNumber\":\"DS-2CD2142FWD-I20170101AAWR123456789\","
             + "\"hardwareId\":\"88\",\"discoveredBy\":[\"ws-discovery\",\"onvif\"],\"onvif\":null,\"httpPorts\":[80],"
-            + "\"evidence\":[],\"observedAt\":\"2026-11-28T10:00:04Z\",\"location\":null,\"owner\":null,\"notes\":null,"
+            + "\"evidence\":[],\"identification\":{\"status\":\"partial\",\"reasons\":[\"login rejected\"]},"
+            + "\"observedAt\":\"2026-11-28T10:00:04Z\",\"location\":null,\"owner\":null,\"notes\":null,"
             + "\"status\":\"active\",\"firstSeen\":\"2026-11-21T10:00:04Z\",\"lastSeen\":\"2026-11-28T10:00:04Z\","
             + "\"lastScanId\":\"6f1c2a9e-3b7d-4c1e-9a52-0d8f4e7b1c23\"}\n"
             + "{\"id\":57,\"site\":\"HQ\",\"ip\":\"10.1.0.40\",\"mac\":null,\"manufacturer\":null,"
             + "\"reportedManufacturer\":null,\"model\":null,\"firmwareVersion\":null,\"serialNumber\":null,"
             + "\"hardwareId\":null,\"discoveredBy\":[\"http\"],\"onvif\":null,\"httpPorts\":[80,8000],\"evidence\":[],"
+            + "\"identification\":{\"status\":\"unidentified\",\"reasons\":[\"no reply to identification\"]},"
             + "\"observedAt\":\"2026-11-28T10:00:06Z\",\"location\":null,\"owner\":null,\"notes\":null,"
             + "\"status\":\"active\",\"firstSeen\":\"2026-11-28T10:00:06Z\",\"lastSeen\":\"2026-11-28T10:00:06Z\","
             + "\"lastScanId\":\"6f1c2a9e-3b7d-4c1e-9a52-0d8f4e7b1c23\"}\n"
             + "{\"total\":2}\n";
 
     static final String DEVICE_CSV = """
-            id,site,ip,mac,manufacturer,reportedManufacturer,model,firmwareVersion,serialNumber,hardwareId,discoveredBy,status,location,owner,notes,firstSeen,lastSeen,lastScanId\r
-            42,HQ,10.1.0.23,44:19:b6:12:34:56,Hikvision,HIKVISION,DS-2CD2142FWD-I,V5.5.0 build 170725,DS-2CD2142FWD-I20170101AAWR123456789,88,ws-discovery onvif sadp oui,active,"Building A, loading dock",Facilities east,,2026-11-21T10:00:04Z,2026-11-28T10:00:04Z,6f1c2a9e-3b7d-4c1e-9a52-0d8f4e7b1c23\r
+            id,site,ip,mac,manufacturer,reportedManufacturer,model,firmwareVersion,serialNumber,hardwareId,discoveredBy,identification,identificationReasons,status,location,owner,notes,firstSeen,lastSeen,lastScanId\r
+            42,HQ,10.1.0.23,44:19:b6:12:34:56,Hikvision,HIKVISION,DS-2CD2142FWD-I,V5.5.0 build 170725,DS-2CD2142FWD-I20170101AAWR123456789,88,ws-discovery onvif sadp oui,partial,login rejected,active,"Building A, loading dock",Facilities east,,2026-11-21T10:00:04Z,2026-11-28T10:00:04Z,6f1c2a9e-3b7d-4c1e-9a52-0d8f4e7b1c23\r
             """;
 
     static final String PATCH = """
@@ -75,6 +83,7 @@ final class Examples {
             {"items":[{"id":1017,"deviceId":42,"scanId":"6f1c2a9e-3b7d-4c1e-9a52-0d8f4e7b1c23","site":"HQ",
               "ip":"10.1.0.23","mac":"44:19:b6:12:34:56","manufacturer":"Hikvision","model":"DS-2CD2142FWD-I",
               "firmwareVersion":"V5.5.0 build 170725","discoveredBy":["ws-discovery","onvif","sadp","oui"],
+              "identification":{"status":"partial","reasons":["login rejected"]},
               "observedAt":"2026-11-28T10:00:04Z"}],"page":0,"size":50,"total":1}
             """;
 

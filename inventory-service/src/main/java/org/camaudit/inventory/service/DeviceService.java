@@ -58,6 +58,14 @@ public class DeviceService {
             params.put("status", DeviceStatus.parse(query.status().strip()).orElseThrow(
                     () -> ProblemException.badRequest("status", "must be one of active, missing, retired")));
         }
+        if (query.identification() != null && !query.identification().isBlank()) {
+            String identification = query.identification().strip();
+            if (!identification.matches(Limits.IDENTIFICATION_PATTERN)) {
+                throw ProblemException.badRequest("identification", "must be one of complete, partial, unidentified");
+            }
+            where.add("identificationStatus = :identification");
+            params.put("identification", identification);
+        }
         if (query.q() != null && !query.q().isBlank()) {
             where.add("(lower(ip) like :q escape '!' or lower(model) like :q escape '!'"
                     + " or lower(serialNumber) like :q escape '!' or lower(location) like :q escape '!')");

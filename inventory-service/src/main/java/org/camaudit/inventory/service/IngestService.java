@@ -58,20 +58,24 @@ import org.camaudit.inventory.mapping.TargetRange;
 @ApplicationScoped
 public class IngestService {
 
-    private static final int OBSERVED_AT_COLUMN = 12;
+    private static final int OBSERVED_AT_COLUMN = 14;
+    /** Columns hashed into a part's digest only when an observation of the batch has an identification. */
+    private static final int FIRST_IDENTIFICATION_COLUMN = 12;
 
     private static final String STAGE_TABLES = """
             CREATE TEMP TABLE ingest_obs (
                 idx int PRIMARY KEY, ip varchar(45) NOT NULL, mac varchar(17), manufacturer varchar(255),
                 reported_manufacturer varchar(255), model varchar(255), firmware_version varchar(255),
                 serial_number varchar(255), hardware_id varchar(255), discovered_by jsonb NOT NULL,
-                onvif jsonb, http_ports jsonb NOT NULL, evidence jsonb NOT NULL, observed_at timestamptz NOT NULL
+                onvif jsonb, http_ports jsonb NOT NULL, evidence jsonb NOT NULL, identification_status varchar(16),
+                identification_reasons jsonb NOT NULL, observed_at timestamptz NOT NULL
             ) ON COMMIT DROP;
             CREATE TEMP TABLE ingest_match (idx int PRIMARY KEY, device_id bigint) ON COMMIT DROP;
             CREATE TEMP TABLE ingest_created (id bigint PRIMARY KEY) ON COMMIT DROP;
             CREATE TEMP TABLE ingest_change ON COMMIT DROP AS
                 SELECT id, site, ip, mac, manufacturer, reported_manufacturer, model, firmware_version, serial_number,
-                    hardware_id, discovered_by, onvif, http_ports, evidence, status, last_seen, last_scan_id,
+                    hardware_id, discovered_by, onvif, http_ports, evidence, identification_status,
+                    identification_reasons, status, last_seen, last_scan_id,
                     mac AS stored_mac, serial_number AS stored_serial_number, manufacturer AS stored_manufacturer
                 FROM device WITH NO DATA
             """;
@@ -79,7 +83,8 @@ public class IngestService {
     /** The observations, as COPY text rows built once per request by {@link #copyText}. */
     private static final String STAGE = """
             COPY ingest_obs (idx, ip, mac, manufacturer, reported_manufacturer, model, firmware_version,
-                serial_number, hardware_id, discovered_by, onvif, http_ports, evidence, observed_at) FROM STDIN
+                serial_number, hardware_id, discovered_by, onvif, http_ports, evidence, identification_status,
+                identification_reasons, observed_at) FROM STDIN
             """;
 
     /**
@@ -114,11 +119,11 @@ public class IngestService {
     private static final String INSERT_NEW = """
             WITH inserted AS (
                 INSERT INTO device (site, ip, mac, manufacturer, reported_manufacturer, model, firmware_version,
-                    serial_number, hardware_id, discovered_by, onvif, http_ports, evidence, first_seen, last_seen,
-                    last_scan_id)
+                    serial_number, hardware_id, discovered_by, onvif, http_ports, evidence, identification_status,
+                    identification_reasons, first_seen, last_seen, last_scan_id)
                 SELECT ?, o.ip, o.mac, o.manufacturer, o.reported_manufacturer, o.model, o.firmware_version,
                     o.serial_number, o.hardware_id, o.discovered_by, o.onvif, o.http_ports, o.evidence,
-                    o.observed_at, o.observed_at, ?
+                    o.identification_status, o.identification_reasons, o.observed_at, o.observed_at, ?
                 FROM ingest_obs o JOIN ingest_match m ON m.idx = o.idx
                 WHERE m.device_id IS NULL
                 ORDER BY lower(o.manufacturer), o.serial_number, o.mac, o.ip, o.idx
@@ -159,6 +164,10 @@ public class IngestService {
                 CASE WHEN n.newer THEN coalesce(o.onvif, d.onvif) ELSE coalesce(d.onvif, o.onvif) END,
                 CASE WHEN n.newer AND o.http_ports <> '[]' THEN o.http_ports ELSE d.http_ports END,
                 CASE WHEN n.newer AND o.evidence <> '[]' THEN o.evidence ELSE d.evidence END,
+                CASE WHEN n.newer THEN coalesce(o.identification_status, d.identification_status)
+                     ELSE coalesce(d.identification_status, o.identification_status) END,
+                CASE WHEN (n.newer AND o.identification_status IS NOT NULL) OR d.identification_status IS NULL
+                     THEN o.identification_reasons ELSE d.identification_reasons END,
                 CASE WHEN d.status = 'missing' THEN 'active' ELSE d.status END,
                 greatest(d.last_seen, o.observed_at),
                 CASE WHEN n.newer THEN ? ELSE d.last_scan_id END,
@@ -200,10 +209,12 @@ public class IngestService {
     /** Whether the new state {@code c} of a device differs from its stored state {@code d} in observed facts. */
     private static final String CHANGED = """
             (d.site, d.ip, d.mac, d.manufacturer, d.reported_manufacturer, d.model, d.firmware_version,
-             d.serial_number, d.hardware_id, d.discovered_by, d.onvif, d.http_ports, d.evidence, d.status::text)
+             d.serial_number, d.hardware_id, d.discovered_by, d.onvif, d.http_ports, d.evidence,
+             d.identification_status, d.identification_reasons, d.status::text)
             IS DISTINCT FROM
             (c.site, c.ip, c.mac, c.manufacturer, c.reported_manufacturer, c.model, c.firmware_version,
-             c.serial_number, c.hardware_id, c.discovered_by, c.onvif, c.http_ports, c.evidence, c.status::text)
+             c.serial_number, c.hardware_id, c.discovered_by, c.onvif, c.http_ports, c.evidence,
+             c.identification_status, c.identification_reasons, c.status::text)
             """;
 
     /** What happened to each observation's device; read before {@link #APPLY}, which makes them equal. */
@@ -222,6 +233,7 @@ public class IngestService {
                 reported_manufacturer = c.reported_manufacturer, model = c.model,
                 firmware_version = c.firmware_version, serial_number = c.serial_number, hardware_id = c.hardware_id,
                 discovered_by = c.discovered_by, onvif = c.onvif, http_ports = c.http_ports, evidence = c.evidence,
+                identification_status = c.identification_status, identification_reasons = c.identification_reasons,
                 status = c.status, last_seen = c.last_seen, last_scan_id = c.last_scan_id, version = d.version + 1
             FROM ingest_change c
             WHERE d.id = c.id
@@ -230,10 +242,11 @@ public class IngestService {
 
     private static final String SIGHTINGS = """
             INSERT INTO sighting (device_id, scan_id, site, ip, mac, manufacturer, reported_manufacturer, model,
-                firmware_version, serial_number, hardware_id, discovered_by, onvif, http_ports, evidence, observed_at)
+                firmware_version, serial_number, hardware_id, discovered_by, onvif, http_ports, evidence,
+                identification_status, identification_reasons, observed_at)
             SELECT m.device_id, ?, ?, o.ip, o.mac, o.manufacturer, o.reported_manufacturer, o.model,
                 o.firmware_version, o.serial_number, o.hardware_id, o.discovered_by, o.onvif, o.http_ports,
-                o.evidence, o.observed_at
+                o.evidence, o.identification_status, o.identification_reasons, o.observed_at
             FROM ingest_obs o JOIN ingest_match m ON m.idx = o.idx ORDER BY o.idx
             """;
 
@@ -513,7 +526,7 @@ public class IngestService {
         int n = obs.size();
         Instant fallback = batch.finishedAt() != null ? batch.finishedAt().toInstant()
                 : batch.startedAt() != null ? batch.startedAt().toInstant() : Instant.now();
-        String[][] columns = new String[13][n];
+        String[][] columns = new String[OBSERVED_AT_COLUMN + 1][n];
         try {
             for (int i = 0; i < n; i++) {
                 Observation o = obs.get(i);
@@ -529,6 +542,10 @@ public class IngestService {
                 columns[9][i] = o.onvif() == null ? null : json.writeValueAsString(o.onvif());
                 columns[10][i] = json.writeValueAsString(o.httpPorts() == null ? List.of() : o.httpPorts());
                 columns[11][i] = json.writeValueAsString(o.evidence() == null ? List.of() : o.evidence());
+                Observation.Identification identification = o.identification();
+                columns[12][i] = identification == null ? null : identification.status();
+                columns[13][i] = json.writeValueAsString(identification == null || identification.reasons() == null
+                        ? List.of() : identification.reasons().stream().map(String::strip).toList());
                 columns[OBSERVED_AT_COLUMN][i] = (o.observedAt() == null ? fallback : o.observedAt().toInstant()).toString();
             }
         } catch (JsonProcessingException e) {
@@ -591,7 +608,11 @@ public class IngestService {
     private static String digest(String[][] columns, List<Observation> observations) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            boolean identified = observations.stream().anyMatch(o -> o.identification() != null);
             for (int col = 0; col < OBSERVED_AT_COLUMN; col++) {
+                if (col >= FIRST_IDENTIFICATION_COLUMN && !identified) {
+                    continue;
+                }
                 for (String value : columns[col]) {
                     update(sha, value);
                 }

@@ -45,7 +45,7 @@ class BatchCheckTest {
                 "V5.5.0", "SN" + i, "88", List.of("onvif"),
                 new Observation.Onvif(List.of("http://10.0.0.1/onvif/device_service"), List.of("onvif://x"), true),
                 List.of(80, 8080), List.of(new Observation.Evidence("onvif.GetDeviceInformation", "Manufacturer", "HIKVISION")),
-                OffsetDateTime.parse("2026-11-28T10:00:04Z"));
+                OffsetDateTime.parse("2026-11-28T10:00:04Z"), null);
     }
 
     private static ObservationBatch batch(List<Observation> observations) {
@@ -62,7 +62,13 @@ class BatchCheckTest {
     private static Observation copy(Observation o, String ip, String mac, String model, List<String> discoveredBy,
             Observation.Onvif onvif, List<Integer> ports, List<Observation.Evidence> evidence) {
         return new Observation(ip, mac, o.manufacturer(), o.reportedManufacturer(), model, o.firmwareVersion(),
-                o.serialNumber(), o.hardwareId(), discoveredBy, onvif, ports, evidence, o.observedAt());
+                o.serialNumber(), o.hardwareId(), discoveredBy, onvif, ports, evidence, o.observedAt(), null);
+    }
+
+    private static Observation identified(Observation o, String status, List<String> reasons) {
+        return new Observation(o.ip(), o.mac(), o.manufacturer(), o.reportedManufacturer(), o.model(), o.firmwareVersion(),
+                o.serialNumber(), o.hardwareId(), o.discoveredBy(), o.onvif(), o.httpPorts(), o.evidence(), o.observedAt(),
+                new Observation.Identification(status, reasons));
     }
 
     static Stream<Arguments> invalid() {
@@ -106,15 +112,15 @@ class BatchCheckTest {
                 Arguments.of("model too long", withSecond(x -> copy(x, x.ip(), x.mac(), long256, x.discoveredBy(),
                         x.onvif(), x.httpPorts(), x.evidence()))),
                 Arguments.of("manufacturer too long", withSecond(x -> new Observation(x.ip(), x.mac(), long256, null, null,
-                        null, null, null, null, null, null, null, null))),
-                Arguments.of("reported manufacturer too long", withSecond(x -> new Observation(x.ip(), null, null, long256,
                         null, null, null, null, null, null, null, null, null))),
+                Arguments.of("reported manufacturer too long", withSecond(x -> new Observation(x.ip(), null, null, long256,
+                        null, null, null, null, null, null, null, null, null, null))),
                 Arguments.of("firmware too long", withSecond(x -> new Observation(x.ip(), null, null, null, null, long256,
-                        null, null, null, null, null, null, null))),
+                        null, null, null, null, null, null, null, null))),
                 Arguments.of("serial too long", withSecond(x -> new Observation(x.ip(), null, null, null, null, null,
-                        long256, null, null, null, null, null, null))),
+                        long256, null, null, null, null, null, null, null))),
                 Arguments.of("hardware id too long", withSecond(x -> new Observation(x.ip(), null, null, null, null, null,
-                        null, long256, null, null, null, null, null))),
+                        null, long256, null, null, null, null, null, null))),
                 Arguments.of("discoveredBy entry too long", withSecond(x -> copy(x, x.ip(), x.mac(), x.model(),
                         List.of("d".repeat(65)), x.onvif(), x.httpPorts(), x.evidence()))),
                 Arguments.of("discoveredBy null entry", withSecond(x -> copy(x, x.ip(), x.mac(), x.model(), nullInList,
@@ -146,8 +152,15 @@ class BatchCheckTest {
                         List.of(new Observation.Evidence("s", null, "v".repeat(1025)))))),
                 Arguments.of("too much evidence", withSecond(x -> copy(x, x.ip(), x.mac(), x.model(), x.discoveredBy(),
                         x.onvif(), x.httpPorts(), Collections.nCopies(65, new Observation.Evidence("s", null, null))))),
+                Arguments.of("identification status unknown", withSecond(x -> identified(x, "mostly", List.of()))),
+                Arguments.of("identification status missing", withSecond(x -> identified(x, null, List.of()))),
+                Arguments.of("too many reasons", withSecond(x -> identified(x, "partial",
+                        Collections.nCopies(17, "login rejected")))),
+                Arguments.of("reason too long", withSecond(x -> identified(x, "partial", List.of(long256)))),
+                Arguments.of("reason blank", withSecond(x -> identified(x, "partial", List.of(" ")))),
+                Arguments.of("reason null", withSecond(x -> identified(x, "partial", nullInList))),
                 Arguments.of("control character as ip", batch(List.of(o, new Observation("\u0001", null, null,
-                        null, null, null, null, null, null, null, null, null, null)))));
+                        null, null, null, null, null, null, null, null, null, null, null)))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -161,12 +174,14 @@ class BatchCheckTest {
     void passesValidBatches() {
         List<ObservationBatch> valid = List.of(
                 batch(List.of(camera(0), camera(1), camera(2))),
+                batch(List.of(identified(camera(0), "partial", List.of("login rejected", "ONVIF requires login")),
+                        identified(camera(1), "complete", null), identified(camera(2), "unidentified", List.of()))),
                 batch(List.of()),
                 new ObservationBatch("6f1c2a9e-3b7d-4c1e-9a52-0d8f4e7b1c23", "site with spaces", null, null, null, null,
                         List.of(new Observation("fe80::1", "44-19-b6-12-34-56", null, null, null, null, null, null, null,
-                                null, null, null, null),
+                                null, null, null, null, null),
                                 new Observation("::ffff:10.0.0.1", null, null, null, null, null, null, null, List.of(),
-                                        new Observation.Onvif(null, null, null), List.of(1, 65535), List.of(), null))));
+                                        new Observation.Onvif(null, null, null), List.of(1, 65535), List.of(), null, null))));
         for (ObservationBatch batch : valid) {
             assertThat(validator.validate(batch)).isEmpty();
             assertThat(BatchCheck.certainlyValid(batch)).isTrue();

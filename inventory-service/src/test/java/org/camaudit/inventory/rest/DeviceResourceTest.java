@@ -121,12 +121,13 @@ class DeviceResourceTest {
         String[] lines = csv.split("\r\n");
         assertThat(lines).hasSize(10);
         assertThat(lines[0]).isEqualTo("id,site,ip,mac,manufacturer,reportedManufacturer,model,firmwareVersion,"
-                + "serialNumber,hardwareId,discoveredBy,status,location,owner,notes,firstSeen,lastSeen,lastScanId");
+                + "serialNumber,hardwareId,discoveredBy,identification,identificationReasons,status,location,owner,notes,"
+                + "firstSeen,lastSeen,lastScanId");
         assertThat(lines[1]).startsWith(hikvisionId + "," + site + ",10.21.0.1,");
         String axisLine = java.util.Arrays.stream(lines).filter(l -> l.contains("AXIS M3045-V")).findFirst().orElseThrow();
         assertThat(axisLine).contains(",\"'=HYPERLINK(\"\"http://x\"\")\",");
         for (String line : lines) {
-            assertThat(line.split(",", -1).length).isGreaterThanOrEqualTo(18);
+            assertThat(line.split(",", -1).length).isGreaterThanOrEqualTo(20);
         }
     }
 
