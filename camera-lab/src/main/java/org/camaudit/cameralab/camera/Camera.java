@@ -77,7 +77,11 @@ public final class Camera {
                 .atOffset(ZoneOffset.ofTotalSeconds(profile.descriptor().utcOffsetMinutes() * 60))));
         this.values = Map.copyOf(v);
         Template getScopes = profile.operations().get("GetScopes");
-        this.scopes = getScopes == null ? "" : scopesOf(getScopes.render(values::get));
+        if (profile.discoveryScopes() != null) {
+            this.scopes = profile.discoveryScopes().render(values::get).trim();
+        } else {
+            this.scopes = getScopes == null ? "" : scopesOf(getScopes.render(values::get));
+        }
     }
 
     private static String endpointUuid(Identity id, String ip) {

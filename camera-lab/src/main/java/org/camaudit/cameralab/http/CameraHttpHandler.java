@@ -8,6 +8,7 @@ import org.camaudit.cameralab.onvif.DeviceService;
 import org.camaudit.cameralab.onvif.DeviceService.SoapReply;
 import org.camaudit.cameralab.profile.Profile.Page;
 
+import io.quarkus.logging.Log;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -100,6 +101,9 @@ public final class CameraHttpHandler implements Handler<HttpServerRequest> {
         }
         if (soap) {
             SoapReply reply = DeviceService.handle(camera, body.getBytes(), config.clockTolerance());
+            if (reply.loginFailed()) {
+                logRefusal(request, "NotAuthorized");
+            }
             registerLogin(reply.loginFailed());
             if (camera.has(Fault.HUGE) && reply.status() == 200) {
                 streamHuge(response, reply.body());
@@ -115,6 +119,14 @@ public final class CameraHttpHandler implements Handler<HttpServerRequest> {
         response.setStatusCode(reply.status()).putHeader("Content-Type", SOAP_CONTENT_TYPE).end(reply.body());
     }
 
+    /**
+     * Like a camera's security log, one line per request refused for want of valid credentials, so
+     * a test can count what a scanner's requests cost a camera that locks out.
+     */
+    private void logRefusal(HttpServerRequest request, String why) {
+        Log.infof("camera %s refused %s %s: %s", camera.ip(), request.method().name(), request.path(), why);
+    }
+
     private void registerLogin(boolean failed) {
         if (failed && camera.has(Fault.LOCKOUT)) {
             camera.lockOutFor(config.lockoutDuration().toMillis());
@@ -128,6 +140,7 @@ public final class CameraHttpHandler implements Handler<HttpServerRequest> {
             String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
             if (!HttpAuth.verify(page.auth(), authorization, request.method().name(), realm,
                     camera.onvif().username(), camera.onvif().password())) {
+                logRefusal(request, authorization == null ? "401 challenge" : "401 login failed");
                 registerLogin(authorization != null);
                 response.setStatusCode(401)
                         .putHeader("WWW-Authenticate", HttpAuth.challenge(page.auth(), realm))

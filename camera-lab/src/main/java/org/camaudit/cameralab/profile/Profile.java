@@ -10,11 +10,13 @@ import java.util.function.Function;
  *
  * @param operations ONVIF device-service operation name to reply template
  * @param recordedFault looks up the fault the firmware was recorded sending for an operation
+ * @param discoveryScopes the scopes WS-Discovery announces, or null when they are the GetScopes items
  */
 public record Profile(ProfileDescriptor descriptor, Map<String, Template> operations,
         Function<String, Optional<SoapFault>> recordedFault, SoapFault notAuthorized,
         SoapFault unknownOperation, SoapFault wellFormed, Template probeMatches, Template hello, Template bye,
-        Template sadpReply, Template dhipReply, String server, List<Page> pages, Page notFound) {
+        Template sadpReply, Template dhipReply, String server, List<Page> pages, Page notFound,
+        Template discoveryScopes) {
 
     public String id() {
         return descriptor.id();

@@ -20,13 +20,15 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param ouis real IEEE OUIs of the vendor (IEEE registry, ieee-data 2022-08-27), for generated MACs
  * @param models model variants for generated fleets (the identity's model is always one of them)
  * @param wsDiscoveryTypes the {@code d:Types} of the camera's ProbeMatches, Hello and Bye
+ * @param wsDiscoveryScopes the scopes WS-Discovery announces (a template, space separated) when the firmware
+ *        announces other scopes than GetScopes returns; absent: the GetScopes items
  * @param utcOffsetMinutes the time zone the camera reports its local clock in
  * @param vars further constant template values of this profile
  */
 @RegisterForReflection
 public record ProfileDescriptor(String id, String vendor, boolean restricted, String description, String source,
         boolean synthetic, Identity identity, String serialFormat, List<String> ouis, List<ModelVariant> models,
-        boolean sadp, boolean dhip, String wsDiscoveryTypes, int utcOffsetMinutes, FaultReply notAuthorized,
+        boolean sadp, boolean dhip, String wsDiscoveryTypes, String wsDiscoveryScopes, int utcOffsetMinutes, FaultReply notAuthorized,
         FaultReply unknownOperation, Map<String, String> vars, HttpDescriptor http) {
 
     /** A model of the vendor, with the firmware and hardware id it ships with. */

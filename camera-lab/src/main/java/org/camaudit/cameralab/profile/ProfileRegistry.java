@@ -119,7 +119,8 @@ public final class ProfileRegistry {
                 template(ROOT + "_shared/wsdiscovery/Bye.xml"),
                 d.sadp() ? template(ROOT + "_shared/sadp/ProbeMatch.xml") : null,
                 d.dhip() ? template(ROOT + "_shared/dhip/DHDiscover.search.reply.json") : null,
-                d.http() == null ? null : d.http().server(), List.copyOf(pages), notFound);
+                d.http() == null ? null : d.http().server(), List.copyOf(pages), notFound,
+                d.wsDiscoveryScopes() == null ? null : Template.compile("scopes.txt", d.wsDiscoveryScopes()));
     }
 
     private static Page page(PageDescriptor p) throws IOException {
