@@ -56,7 +56,7 @@ public final class HttpFingerprintProbe implements DeviceProbe {
                 firstPort = port;
             }
         }
-        if (firstPort != null && !identifiedByItsOwnProtocols(facts)) {
+        if (firstPort != null && !identifiedByItsOwnProtocols(facts) && !facts.hasRefusedForCredentials()) {
             knownPaths(facts, context, new InetSocketAddress(facts.ip(), firstPort));
         }
     }
@@ -75,13 +75,13 @@ public final class HttpFingerprintProbe implements DeviceProbe {
         response.header("Server").map(HttpFingerprintProbe::clip).ifPresent(server -> {
             facts.add(Sources.HTTP_SERVER, portField, server);
             fingerprints.match("server", server)
-                    .forEach(f -> facts.add(Sources.HTTP_FINGERPRINT, "server " + f.source(), f.vendor()));
+                    .forEach(f -> matched(facts, "server", f));
         });
         for (String challenge : response.headers("WWW-Authenticate")) {
             realm(challenge).ifPresent(realm -> {
                 facts.add(Sources.HTTP_REALM, portField, realm);
                 fingerprints.match("realm", realm)
-                        .forEach(f -> facts.add(Sources.HTTP_FINGERPRINT, "realm " + f.source(), f.vendor()));
+                        .forEach(f -> matched(facts, "realm", f));
             });
         }
         String body = response.bodyText();
@@ -91,10 +91,10 @@ public final class HttpFingerprintProbe implements DeviceProbe {
             if (!text.isEmpty()) {
                 facts.add(Sources.HTTP_TITLE, portField, text);
                 fingerprints.match("title", text)
-                        .forEach(f -> facts.add(Sources.HTTP_FINGERPRINT, "title " + f.source(), f.vendor()));
+                        .forEach(f -> matched(facts, "title", f));
             }
         }
-        fingerprints.match("body", body).forEach(f -> facts.add(Sources.HTTP_FINGERPRINT, "body " + f.source(), f.vendor()));
+        fingerprints.match("body", body).forEach(f -> matched(facts, "body", f));
     }
 
     private void knownPaths(DeviceFacts facts, ProbeContext context, InetSocketAddress address) {
@@ -121,8 +121,14 @@ public final class HttpFingerprintProbe implements DeviceProbe {
                 facts.add(Sources.HTTP_FINGERPRINT, "path " + known.source(), known.vendor());
             }
             fingerprints.match("body", response.bodyText())
-                    .forEach(f -> facts.add(Sources.HTTP_FINGERPRINT, "body " + f.source(), f.vendor()));
+                    .forEach(f -> matched(facts, "body", f));
         }
+    }
+
+    /** A maker's fingerprint names the maker; a chip's (HiSilicon's web server) only hints at the hardware inside. */
+    private static void matched(DeviceFacts facts, String kind, HttpFingerprints.Fingerprint fingerprint) {
+        String source = fingerprint.chip() ? Sources.HTTP_CHIP : Sources.HTTP_FINGERPRINT;
+        facts.add(source, kind + " " + fingerprint.source(), fingerprint.vendor());
     }
 
     /** The realm of a WWW-Authenticate challenge. */

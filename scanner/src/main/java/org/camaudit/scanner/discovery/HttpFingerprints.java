@@ -13,9 +13,15 @@ import org.camaudit.scanner.identify.DataFiles;
 /** The HTTP fingerprint and known-path tables, read from the data files {@code http/*.tsv}. */
 public final class HttpFingerprints {
 
-    /** One pattern for one kind of signal (server, realm, title, body). */
-    public record Fingerprint(String kind, Pattern pattern, String vendor, String source) {
+    /**
+     * One pattern for one kind of signal (server, realm, title, body).
+     *
+     * @param chip the pattern marks a chip maker's firmware (vendor column {@code chip:NAME}), not the camera's maker
+     */
+    public record Fingerprint(String kind, Pattern pattern, String vendor, String source, boolean chip) {
     }
+
+    private static final String CHIP_PREFIX = "chip:";
 
     /** One known path and what makes it a marker. */
     public record KnownPath(String path, Set<Integer> statuses, Optional<Pattern> body, String vendor, String source) {
@@ -30,7 +36,9 @@ public final class HttpFingerprints {
     HttpFingerprints(List<String> fingerprintLines, List<String> pathLines) {
         for (String line : fingerprintLines) {
             String[] c = line.split("\t");
-            fingerprints.add(new Fingerprint(c[0], Pattern.compile(c[1]), c[2], c.length > 3 ? c[3] : ""));
+            boolean chip = c[2].startsWith(CHIP_PREFIX);
+            fingerprints.add(new Fingerprint(c[0], Pattern.compile(c[1]), chip ? c[2].substring(CHIP_PREFIX.length()) : c[2],
+                    c.length > 3 ? c[3] : "", chip));
         }
         for (String line : pathLines) {
             String[] c = line.split("\t");

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.camaudit.scanner.credentials.Credential;
 import org.camaudit.scanner.http.HttpResponse;
 import org.camaudit.scanner.identify.DeviceFacts;
+import org.camaudit.scanner.identify.Reasons;
 import org.camaudit.scanner.identify.Sources;
 import org.camaudit.scanner.xml.OnvifMessages;
 import org.camaudit.scanner.xml.SafeXml;
@@ -33,7 +34,8 @@ import org.w3c.dom.NamedNodeMap;
  * The ONVIF device service: GetSystemDateAndTime without credentials (it gives the camera's clock,
  * so the WS-Security timestamps can be written in the camera's time), then GetDeviceInformation,
  * GetNetworkInterfaces and GetScopes, signed with the address's credentials when there are any.
- * A rejected login is never repeated on the same device in the same scan: cameras lock out.
+ * A device that refuses a call for want of credentials gets no further call that needs them, so
+ * each device sees at most one failed login per scan: cameras lock out.
  */
 public final class OnvifProbe implements DeviceProbe {
 
@@ -83,61 +85,81 @@ public final class OnvifProbe implements DeviceProbe {
             }
             facts.discoveredBy(method());
             facts.addXaddr(endpoint.url());
+            if (facts.hasRefusedForCredentials() && credential.isEmpty()) {
+                refused(facts, credential);
+                return;
+            }
             interrogate(facts, endpoint, context, credential, offset.get());
             return;
         }
     }
 
+    /**
+     * GetDeviceInformation, GetNetworkInterfaces, GetScopes. The first refusal for want of
+     * credentials ends the interrogation: with credentials it was the one failed login this scan
+     * allows; without, every further call would be refused too and count against the camera.
+     */
     private void interrogate(DeviceFacts facts, InetEndpoint endpoint, ProbeContext context,
             Optional<Credential> credential, long offset) {
-        Optional<Credential> usable = credential;
-        Reply<GetDeviceInformationResponse> information = call(facts, endpoint, context, usable, offset,
+        Reply<GetDeviceInformationResponse> information = call(facts, endpoint, context, credential, offset,
                 "GetDeviceInformation", OnvifMessages::deviceInformation);
         if (information.outcome() == Outcome.AUTH_REJECTED) {
-            facts.authRequired(true);
-            if (usable.isPresent()) {
-                facts.add(Sources.ONVIF_AUTH, "login", "rejected for user " + usable.get().username());
-                usable = Optional.empty();
-            }
-        } else if (information.outcome() == Outcome.OK) {
+            refused(facts, credential);
+            return;
+        }
+        if (information.outcome() == Outcome.OK) {
             GetDeviceInformationResponse info = information.body();
-            if (usable.isEmpty()) {
-                facts.authRequired(false);
-            }
             String source = Sources.ONVIF_DEVICE_INFORMATION;
             facts.add(source, "Manufacturer", info.getManufacturer());
             facts.add(source, "Model", info.getModel());
             facts.add(source, "FirmwareVersion", info.getFirmwareVersion());
             facts.add(source, "SerialNumber", info.getSerialNumber());
             facts.add(source, "HardwareId", info.getHardwareId());
-            if (usable.isPresent()) {
-                facts.add(Sources.ONVIF_AUTH, "login", "accepted for user " + usable.get().username());
+            if (credential.isPresent()) {
+                facts.add(Sources.ONVIF_AUTH, "login", "accepted for user " + credential.get().username());
+            } else {
+                facts.authRequired(false);
             }
         }
         if (context.expired()) {
             return;
         }
-        Reply<GetNetworkInterfacesResponse> interfaces = call(facts, endpoint, context, usable, offset,
+        Reply<GetNetworkInterfacesResponse> interfaces = call(facts, endpoint, context, credential, offset,
                 "GetNetworkInterfaces", OnvifMessages::networkInterfaces);
+        if (interfaces.outcome() == Outcome.AUTH_REJECTED) {
+            refused(facts, credential);
+            return;
+        }
         if (interfaces.outcome() == Outcome.OK) {
             interfaces.body().getNetworkInterfaces().stream().filter(i -> i.getInfo() != null)
                     .forEach(i -> facts.add(Sources.ONVIF_NETWORK_INTERFACES, "HwAddress", i.getInfo().getHwAddress()));
-        } else if (interfaces.outcome() == Outcome.AUTH_REJECTED && usable.isPresent()) {
-            facts.add(Sources.ONVIF_AUTH, "login", "rejected for user " + usable.get().username());
-            usable = Optional.empty();
         }
         if (context.expired()) {
             return;
         }
-        Reply<GetScopesResponse> scopes = call(facts, endpoint, context, usable, offset, "GetScopes",
+        Reply<GetScopesResponse> scopes = call(facts, endpoint, context, credential, offset, "GetScopes",
                 OnvifMessages::scopes);
-        if (scopes.outcome() == Outcome.OK) {
+        if (scopes.outcome() == Outcome.AUTH_REJECTED) {
+            refused(facts, credential);
+        } else if (scopes.outcome() == Outcome.OK) {
             scopes.body().getScopes().stream().map(s -> s.getScopeItem()).filter(s -> s != null && !s.isBlank())
                     .map(String::trim).forEach(item -> {
                         facts.addScope(item);
                         WsDiscoveryProbe.scopeEvidence(item)
                                 .ifPresent(e -> facts.add(Sources.ONVIF_SCOPES, e.field(), e.value()));
                     });
+        }
+    }
+
+    private static void refused(DeviceFacts facts, Optional<Credential> credential) {
+        facts.refusedForCredentials();
+        if (credential.isPresent()) {
+            facts.add(Sources.ONVIF_AUTH, "login", "rejected for user " + credential.get().username());
+            facts.reason(Reasons.LOGIN_REJECTED);
+        } else {
+            facts.add(Sources.ONVIF_AUTH, "login", "required; no credentials for this address");
+            facts.reason(Reasons.ONVIF_REQUIRES_LOGIN);
+            facts.reason(Reasons.NO_CREDENTIALS);
         }
     }
 
@@ -148,7 +170,7 @@ public final class OnvifProbe implements DeviceProbe {
                 OnvifMessages::utcDateTime);
         long after = System.currentTimeMillis();
         if (reply.outcome() == Outcome.AUTH_REJECTED) {
-            facts.authRequired(true);
+            facts.refusedForCredentials();
             return Optional.of(0L);
         }
         if (reply.outcome() != Outcome.OK) {
@@ -203,6 +225,7 @@ public final class OnvifProbe implements DeviceProbe {
             Binder<T> binder) {
         if (response.truncated()) {
             facts.add(Sources.ONVIF_ERROR, operation, "reply larger than " + maxReplyBytes + " bytes, ignored");
+            facts.reason(Reasons.UNPARSEABLE);
             return new Reply<>(Outcome.FAILED, null, soapTyped(response));
         }
         Document document;
@@ -215,6 +238,9 @@ public final class OnvifProbe implements DeviceProbe {
                 return new Reply<>(Outcome.AUTH_REJECTED, null);
             }
             facts.add(Sources.ONVIF_ERROR, operation, "HTTP " + response.status() + ", " + e.getMessage());
+            if (soapTyped(response)) {
+                facts.reason(Reasons.UNPARSEABLE);
+            }
             return new Reply<>(Outcome.FAILED, null, soapTyped(response));
         }
         recordNamespaces(facts, document);

@@ -92,7 +92,7 @@ public final class SadpProbe implements UdpProbe {
         try {
             document = SafeXml.parse(data, 0, length, maxReplyBytes);
         } catch (XmlRejectedException e) {
-            return List.of();
+            return List.of(DiscoveryReply.unparseable(Sources.SADP, e.getMessage()));
         }
         Element root = document.getDocumentElement();
         if (root == null || !"ProbeMatch".equals(root.getLocalName())) {

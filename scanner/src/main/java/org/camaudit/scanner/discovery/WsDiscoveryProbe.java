@@ -146,7 +146,7 @@ public final class WsDiscoveryProbe implements UdpProbe {
         try {
             document = SafeXml.parse(data, 0, length, maxReplyBytes);
         } catch (XmlRejectedException e) {
-            return List.of();
+            return List.of(DiscoveryReply.unparseable(Sources.WS_DISCOVERY, e.getMessage()));
         }
         Optional<String> relatesTo = Soap.header(document).flatMap(h -> Dom.childText(h, "RelatesTo"));
         if (relatesTo.isEmpty() || !relatesToThisScan(relatesTo.get())) {

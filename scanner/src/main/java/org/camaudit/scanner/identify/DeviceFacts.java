@@ -20,7 +20,9 @@ public final class DeviceFacts {
     private final Set<String> xaddrs = new LinkedHashSet<>();
     private final Set<String> scopes = new LinkedHashSet<>();
     private final Set<Integer> httpPorts = new TreeSet<>();
+    private final Set<String> reasons = new LinkedHashSet<>();
     private Boolean authRequired;
+    private boolean refusedForCredentials;
     private Instant observedAt;
 
     public DeviceFacts(String ip) {
@@ -58,6 +60,28 @@ public final class DeviceFacts {
 
     public synchronized void authRequired(boolean required) {
         authRequired = authRequired == null ? required : authRequired || required;
+    }
+
+    /** Why the device could not be identified further, in words a person can act on ({@link Reasons}). */
+    public synchronized void reason(String reason) {
+        reasons.add(reason);
+    }
+
+    public synchronized List<String> reasons() {
+        return List.copyOf(reasons);
+    }
+
+    /**
+     * The device refused a request for want of credentials (NotAuthorized, 400 or 401): from now on
+     * it gets no request that needs them, so a camera that counts failures is not locked.
+     */
+    public synchronized void refusedForCredentials() {
+        refusedForCredentials = true;
+        authRequired = Boolean.TRUE;
+    }
+
+    public synchronized boolean hasRefusedForCredentials() {
+        return refusedForCredentials;
     }
 
     public synchronized List<Evidence> evidence() {

@@ -15,13 +15,12 @@ import org.camaudit.scanner.output.Observation;
  * Turns a device's facts into an observation. Each field is taken from the most direct source that
  * has it (the device's own ONVIF answer, then its vendor discovery protocol, then discovery scopes,
  * then web fingerprints, then the MAC's registry owner); every source's claim stays in the evidence,
- * and disagreeing canonical manufacturers are recorded as a conflict rather than hidden.
+ * and disagreeing canonical manufacturers are recorded as a conflict rather than hidden. Maker names
+ * are recognised wherever they appear (scopes, model fields) and never become the model
+ * ({@link ModelSelector}); a chip maker's web server is a hint at the hardware, not a maker.
  */
 public final class DeviceIdentifier {
 
-    private static final String[][] MODEL = { { Sources.ONVIF_DEVICE_INFORMATION, "Model" },
-            { Sources.SADP, "DeviceDescription" }, { Sources.DHIP, "DeviceType" }, { Sources.ONVIF_SCOPES, "hardware" },
-            { Sources.WS_DISCOVERY_SCOPE, "hardware" } };
     private static final String[][] FIRMWARE = { { Sources.ONVIF_DEVICE_INFORMATION, "FirmwareVersion" },
             { Sources.SADP, "SoftwareVersion" }, { Sources.DHIP, "Version" } };
     private static final String[][] SERIAL = { { Sources.ONVIF_DEVICE_INFORMATION, "SerialNumber" },
@@ -32,10 +31,12 @@ public final class DeviceIdentifier {
 
     private final ManufacturerCatalog catalog;
     private final OuiRegistry oui;
+    private final ModelSelector models;
 
     public DeviceIdentifier(ManufacturerCatalog catalog, OuiRegistry oui) {
         this.catalog = catalog;
         this.oui = oui;
+        this.models = new ModelSelector(catalog);
     }
 
     public Observation identify(DeviceFacts facts) {
@@ -53,10 +54,12 @@ public final class DeviceIdentifier {
         Boolean authRequired = facts.authRequired();
         Observation.Onvif onvif = xaddrs.isEmpty() && scopes.isEmpty() && authRequired == null ? null
                 : new Observation.Onvif(xaddrs, scopes, authRequired);
-        return new Observation(facts.ip(), mac.orElse(null), manufacturer, reported.orElse(null),
-                firstOf(facts, MODEL).orElse(null), firstOf(facts, FIRMWARE).orElse(null),
-                firstOf(facts, SERIAL).orElse(null), facts.first(Sources.ONVIF_DEVICE_INFORMATION, "HardwareId").orElse(null),
-                facts.discoveredBy(), onvif, facts.httpPorts(), facts.evidence(),
+        String model = models.select(facts).orElse(null);
+        String firmware = firstOf(facts, FIRMWARE).orElse(null);
+        String serial = firstOf(facts, SERIAL).orElse(null);
+        return new Observation(facts.ip(), mac.orElse(null), manufacturer, reported.orElse(null), model, firmware, serial,
+                facts.first(Sources.ONVIF_DEVICE_INFORMATION, "HardwareId").orElse(null), facts.discoveredBy(), onvif,
+                facts.httpPorts(), facts.evidence(), Completeness.judge(facts, manufacturer, model, firmware, serial),
                 facts.observedAt().truncatedTo(ChronoUnit.SECONDS).toString());
     }
 
@@ -87,6 +90,8 @@ public final class DeviceIdentifier {
         if (facts.has(Sources.DHIP) && facts.first(Sources.DHIP, "Vendor").flatMap(catalog::known).isEmpty()) {
             claims.putIfAbsent("Dahua", Sources.DHIP);
         }
+        facts.all(Sources.ONVIF_DEVICE_INFORMATION, "Model").stream().map(catalog::known).flatMap(Optional::stream)
+                .forEach(name -> claims.putIfAbsent(name, Sources.ONVIF_DEVICE_INFORMATION));
         for (String source : List.of(Sources.ONVIF_SCOPES, Sources.WS_DISCOVERY_SCOPE)) {
             for (String field : List.of("name", "hardware")) {
                 facts.all(source, field).stream().map(catalog::known).flatMap(Optional::stream)

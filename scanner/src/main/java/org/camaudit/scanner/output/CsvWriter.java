@@ -14,7 +14,7 @@ public final class CsvWriter implements ObservationWriter {
 
     static final List<String> HEADER = List.of("ip", "mac", "manufacturer", "reportedManufacturer", "model",
             "firmwareVersion", "serialNumber", "hardwareId", "discoveredBy", "xaddrs", "authRequired", "httpPorts",
-            "observedAt", "evidence");
+            "observedAt", "identification", "identificationReasons", "evidence");
 
     @Override
     public void write(List<Observation> observations, Writer out) throws IOException {
@@ -27,6 +27,8 @@ public final class CsvWriter implements ObservationWriter {
                     String.join("|", o.discoveredBy()), onvif == null ? "" : String.join("|", onvif.xaddrs()),
                     onvif == null || onvif.authRequired() == null ? "" : onvif.authRequired().toString(),
                     o.httpPorts().stream().map(String::valueOf).collect(Collectors.joining("|")), text(o.observedAt()),
+                    o.identification() == null ? "" : o.identification().status(),
+                    o.identification() == null ? "" : String.join("|", o.identification().reasons()),
                     o.evidence().stream().map(e -> e.source() + " " + e.field() + "=" + e.value())
                             .collect(Collectors.joining("; ")));
             out.write(row.stream().map(CsvWriter::cell).collect(Collectors.joining(",")));

@@ -32,10 +32,12 @@ class HttpFetcherTest {
     }
 
     private InetSocketAddress serve(Consumer<OutputStream> behaviour) throws IOException {
-        server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        ServerSocket listening = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        server = listening;
         executor.execute(() -> {
-            while (!server.isClosed()) {
-                try (Socket socket = server.accept()) {
+            // the socket this behaviour belongs to, not the field: a test may close it and serve another
+            while (!listening.isClosed()) {
+                try (Socket socket = listening.accept()) {
                     socket.getInputStream().read(new byte[8192]);
                     behaviour.accept(socket.getOutputStream());
                 } catch (IOException e) {
@@ -43,7 +45,7 @@ class HttpFetcherTest {
                 }
             }
         });
-        return (InetSocketAddress) server.getLocalSocketAddress();
+        return (InetSocketAddress) listening.getLocalSocketAddress();
     }
 
     private static void write(OutputStream out, String text) {

@@ -23,7 +23,7 @@ class InventoryClientTest {
     private static final ObservationBatch BATCH = new ObservationBatch("6f1c0000-0000-4000-8000-000000000001", "HQ",
             new ObservationBatch.ScannerInfo("jump-1", "0.1.0"), "2026-11-28T10:00:00Z", "2026-11-28T10:00:09Z",
             List.of("10.1.0.0/24"), List.of(new Observation("10.1.0.23", null, "Hikvision", null, null, null, null, null,
-                    List.of("sadp"), null, List.of(), List.of(), "2026-11-28T10:00:04Z")));
+                    List.of("sadp"), null, List.of(), List.of(), null, "2026-11-28T10:00:04Z")));
 
     private static InventoryClient client(String url, int attempts) {
         return new InventoryClient(url, Optional.of("scan"), Optional.of("s3cret"), attempts, Duration.ofMillis(10),

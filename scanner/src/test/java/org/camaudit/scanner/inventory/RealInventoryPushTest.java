@@ -123,6 +123,8 @@ class RealInventoryPushTest {
                     List.of("ws-discovery", "onvif", "oui"), new Observation.Onvif(
                             List.of("http://127.0.31." + i + "/onvif/device_service"), List.of(), true),
                     List.of(80), List.of(new Evidence("onvif.GetDeviceInformation", "Manufacturer", "HIKVISION")),
+                    new Observation.Identification(i % 2 == 0 ? "complete" : "partial",
+                            i % 2 == 0 ? List.of() : List.of("login rejected")),
                     "2026-11-28T10:00:04Z"));
         }
         return new ObservationBatch(UUID.randomUUID().toString(), site, new ObservationBatch.ScannerInfo("test", "0.1.0"),

@@ -198,6 +198,11 @@ class CameraLabScanTest {
         Observation broken = found.get("127.0.30.43");
         assertThat(broken).isNotNull();
         assertThat(broken.evidence()).anyMatch(e -> e.source().equals(Sources.ONVIF_ERROR) && e.value().contains("malformed"));
+        assertThat(broken.discoveredBy()).as("its unreadable discovery reply still counts").contains("ws-discovery");
+        assertThat(broken.evidence()).anyMatch(e -> e.source().equals("ws-discovery") && e.field().equals("reply")
+                && e.value().startsWith("could not be parsed"));
+        assertThat(broken.identification().status()).isEqualTo("unidentified");
+        assertThat(broken.identification().reasons()).contains("reply could not be parsed");
     }
 
     @Test
@@ -207,6 +212,8 @@ class CameraLabScanTest {
         Observation xxe = found.get("127.0.30.44");
         assertThat(xxe).isNotNull();
         assertThat(xxe.evidence()).anyMatch(e -> e.source().equals(Sources.ONVIF_ERROR) && e.value().contains("DOCTYPE"));
+        assertThat(xxe.discoveredBy()).contains("ws-discovery");
+        assertThat(xxe.identification().reasons()).contains("reply could not be parsed");
     }
 
     @Test
