@@ -24,10 +24,10 @@
 #                       folder (default camera-lab/target/quarkus-app)
 #
 # Workload: inventory-service ingests deploy/aot/training-observations.json (60 cameras of the demo
-# fleet as the scanner reported them) twice and serves the lists, CSV, a device, its sightings, a
-# PATCH, scans, sites, OpenAPI and health; audit-service runs an audit of the same devices through
-# a plainly started inventory and serves findings, a decision, the plan (JSON and CSV), policy,
-# and the cost table; the scanner scans 12 simulated cameras on 127.0.79.0/27.
+# fleet as the scanner reported them) twice and serves the lists, CSV, the NDJSON stream, a device,
+# its sightings, a PATCH, scans, sites, OpenAPI and metrics; audit-service runs audits of the same
+# devices through a plainly started inventory and serves findings, a decision, the plan (JSON and
+# CSV), policy and the cost table; the scanner scans 12 simulated cameras on 127.0.79.0/27.
 # Exit status: 0 and APP_DIR/app.aot written (with APP_DIR/app.aot.jdk, the `java -version` of the
 # JDK that made it), else 1 with the reason on stderr.
 set -euo pipefail
@@ -133,6 +133,7 @@ inventory_workload() { # BASE_URL
   call viewer GET "$base/api/v1/devices?size=100"
   call viewer GET "$base/api/v1/devices?size=1000&sort=ip" -H 'Accept: text/csv'
   call viewer GET "$base/api/v1/devices?site=HQ&manufacturer=Hikvision&q=127.0.10"
+  call viewer GET "$base/api/v1/devices/stream"
   id="$(curl -fsS -u "viewer:$password" "$base/api/v1/devices?size=1" | jq -r '.items[0].id')"
   call viewer GET "$base/api/v1/devices/$id"
   call viewer GET "$base/api/v1/devices/$id/sightings"

@@ -150,17 +150,39 @@ chmod 600 "$accounts_file"
 password_of() { awk -v n="$1" '$1 == n { print $2 }' "$accounts_file"; }
 camaudit_accounts="$(awk '!/^#/ && NF == 3 { printf "%s%s:%s:%s", sep, $1, $2, $3; sep = "," }' "$accounts_file")"
 
+# ---- JDK 25 AOT caches --------------------------------------------------------------------------
+# The services run with the container images' JVM options (sized for 256 MiB). With a JDK 25 they
+# start from an AOT cache, made once per build by deploy/aot/train.sh; else plainly on `java`.
+service_java() { # MODULE: the java command and options that start it
+  local app="$1/target/quarkus-app"
+  if [ -n "$java25" ] && ! aot_cache_stale "$app" "$java25"; then
+    echo "$java25 @deploy/jvm/service.options -XX:MaxRAM=256m -XX:AOTCache=$app/app.aot"
+  else
+    echo "java @deploy/jvm/service.options -XX:MaxRAM=256m"
+  fi
+}
+java25="$(find_java25 || true)"
+for module in inventory-service audit-service; do
+  if [ -n "$java25" ] && aot_cache_stale "$module/target/quarkus-app" "$java25"; then
+    step "Making the JDK 25 AOT cache of $module (deploy/aot/train.sh, once per build; log: $logs/aot-$module.log)"
+    JAVA="$java25" bash deploy/aot/train.sh "$module" >"$logs/aot-$module.log" 2>&1 \
+      || echo "demo: making the AOT cache failed (see $logs/aot-$module.log); $module starts without it"
+  fi
+done
+
 # ---- services -----------------------------------------------------------------------------------
 step "Starting inventory-service ($inventory) and audit-service ($audit)"
+# shellcheck disable=SC2046 # service_java prints a command and its options
 start_process "$state/inventory-service.pid" "$logs/inventory-service.log" "$(jar inventory-service)" \
   nohup env DB_URL="$(bash deploy/local/postgres.sh url inventory)" DB_USER="${CAMAUDIT_PG_USER:-camaudit}" \
   DB_PASSWORD="$db_password" CAMAUDIT_ACCOUNTS="$camaudit_accounts" \
-  java -Dquarkus.http.host="$host" -Dquarkus.http.port="$inventory_port" -jar "$(jar inventory-service)"
+  $(service_java inventory-service) -Dquarkus.http.host="$host" -Dquarkus.http.port="$inventory_port" -jar "$(jar inventory-service)"
+# shellcheck disable=SC2046
 start_process "$state/audit-service.pid" "$logs/audit-service.log" "$(jar audit-service)" \
   nohup env DB_URL="$(bash deploy/local/postgres.sh url audit)" DB_USER="${CAMAUDIT_PG_USER:-camaudit}" \
   DB_PASSWORD="$db_password" CAMAUDIT_ACCOUNTS="$camaudit_accounts" \
   INVENTORY_URL="$inventory" INVENTORY_USER=audit-reader INVENTORY_PASSWORD="$(password_of audit-reader)" \
-  java -Dquarkus.http.host="$host" -Dquarkus.http.port="$audit_port" -jar "$(jar audit-service)"
+  $(service_java audit-service) -Dquarkus.http.host="$host" -Dquarkus.http.port="$audit_port" -jar "$(jar audit-service)"
 wait_ready inventory-service "$inventory/q/health/ready" "$state/inventory-service.pid" 180 "$logs/inventory-service.log" \
   || die "inventory-service did not become ready"
 wait_ready audit-service "$audit/q/health/ready" "$state/audit-service.pid" 180 "$logs/audit-service.log" \
