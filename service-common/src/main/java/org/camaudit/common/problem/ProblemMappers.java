@@ -25,6 +25,9 @@ import io.quarkus.logging.Log;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+
+import org.camaudit.common.ui.LoginResource;
 
 /**
  * Turns the exceptions the services mean to answer into {@code application/problem+json}. Details never
@@ -82,8 +85,9 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response authenticationFailed(AuthenticationFailedException e) {
-        return challenge();
+    public Response authenticationFailed(AuthenticationFailedException e, HttpServerRequest request) {
+        Response signIn = LoginResource.failedSignIn(request.path(), request.method().name());
+        return signIn != null ? signIn : challenge();
     }
 
     @ServerExceptionMapper

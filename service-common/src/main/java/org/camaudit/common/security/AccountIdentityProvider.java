@@ -1,5 +1,7 @@
 package org.camaudit.common.security;
 
+import java.util.Set;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -32,10 +34,15 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
         String name = request.getUsername();
         String password = new String(request.getPassword().getPassword());
         return context.runBlocking(() -> accounts.authenticate(name, password)
-                .map(roles -> (SecurityIdentity) QuarkusSecurityIdentity.builder()
-                        .setPrincipal(new QuarkusPrincipal(name))
-                        .addRoles(roles)
-                        .build())
+                .map(roles -> identity(name, roles))
                 .orElseThrow(() -> new AuthenticationFailedException("invalid credentials")));
+    }
+
+    /** The identity of an account with its expanded roles, for every way of signing in. */
+    public static SecurityIdentity identity(String name, Set<String> roles) {
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(name))
+                .addRoles(roles)
+                .build();
     }
 }

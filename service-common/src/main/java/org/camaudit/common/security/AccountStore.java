@@ -56,6 +56,11 @@ public class AccountStore {
         return Optional.empty();
     }
 
+    /** The expanded roles of an account that exists, for a session signed in earlier. */
+    public Optional<Set<String>> rolesOf(String name) {
+        return Optional.ofNullable(name == null ? null : accounts.get(name)).map(a -> Roles.expand(a.roles()));
+    }
+
     private static String fingerprint(String name, String password) {
         try {
             MessageDigest sha = MessageDigest.getInstance("SHA-256");
