@@ -23,6 +23,7 @@ declare -A fill=(
   ["<procurement password>"]="$(random_password)"
   ["<audit-reader password>"]="$(random_password)"
   ["<scanner password>"]="$(random_password)"
+  ["<session key>"]="$(random_password)$(random_password)"
   ["<camera user>"]="${CAMERA_USER:-admin}"
   ["<camera password>"]="${CAMERA_PASSWORD:-<camera password>}"
   ["<access key id>"]="${S3_ACCESS_KEY_ID:-<access key id>}"
