@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # scanner multicast end to end: in a private network namespace whose loopback has multicast,
 # start a camera-lab fleet and prove the scanner finds every camera by multicast WS-Discovery and
-# multicast SADP alone (unicast probes to UDP 3702 are dropped in the namespace), then that a full
-# scan identifies each one (serial numbers equal to the lab's manifest). Needs root (ip netns).
+# multicast SADP alone (unicast probes to UDP 3702 are dropped in the namespace), that a full
+# scan identifies each one (serial numbers equal to the lab's manifest), and that a firewall that
+# drops closed ports costs the scan about one timeout, not one per port. Needs root (ip netns).
 # Builds nothing: expects the camera-lab and scanner jars (CI ran ./mvnw verify before).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -137,4 +138,23 @@ print("\n".join(errors) if errors else f"full scan: {len(found)} cameras identif
 sys.exit(1 if errors else 0)
 PY
 log "full scan identifies every camera (serial numbers match the manifest)"
+
+# 3. Behind a firewall that drops closed ports, each device's ports are probed at once: the drop
+#    costs about one timeout for the whole scan, not one per closed port of each device.
+scan_millis() {
+  local start end
+  start=$(date +%s%N)
+  in_ns java -jar "$SCANNER_JAR" scan 127.0.30.0/24 --interface lo --credentials "$WORK/credentials.json" \
+    --timeout 1000 --format json --output "$WORK/$1.json" 2> "$WORK/$1.err" || { cat "$WORK/$1.err" >&2; fail "$1 scan failed"; }
+  end=$(date +%s%N)
+  echo $(( (end - start) / 1000000 ))
+}
+answering=$(scan_millis closed-answer)
+ip netns exec "$NS" iptables -A INPUT -p tcp --syn -d 127.0.30.0/24 -m multiport --dports 443,554,8000,8080,37777 -j DROP
+dropping=$(scan_millis closed-drop)
+[ "$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$WORK/closed-drop.json")" -eq \
+  "$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$WORK/closed-answer.json")" ] \
+  || fail "the dropping firewall changed what was found"
+log "closed ports answering: ${answering} ms; dropped: ${dropping} ms (5 filtered ports per device)"
+[ "$dropping" -le $(( answering + 2500 )) ] || fail "filtered ports cost more than one timeout per device"
 log "ok"

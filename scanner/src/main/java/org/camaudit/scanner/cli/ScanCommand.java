@@ -60,7 +60,7 @@ public class ScanCommand implements Callable<Integer> {
     List<String> excludes = new ArrayList<>();
 
     @Option(names = "--methods", split = ",", paramLabel = "METHOD",
-            description = "Discovery methods (default: ${DEFAULT-VALUE})", defaultValue = "ws-discovery,sadp,dhip,http,onvif,arp")
+            description = "Discovery methods (default: ${DEFAULT-VALUE})", defaultValue = "ws-discovery,sadp,dhip,http,rtsp,onvif,arp")
     List<String> methods = new ArrayList<>();
 
     @Option(names = "--no-multicast", description = "Send no multicast (WS-Discovery unicast and DHIP still run; SADP needs multicast)")
@@ -69,15 +69,17 @@ public class ScanCommand implements Callable<Integer> {
     @Option(names = "--interface", paramLabel = "NAME|ADDRESS", description = "Network interface (name or address) to send from")
     String networkInterface;
 
-    @Option(names = "--ports", split = ",", paramLabel = "PORT", description = "HTTP ports to fingerprint (default: ${DEFAULT-VALUE})",
-            defaultValue = "80,8000,8080,8899,2020")
+    @Option(names = "--ports", split = ",", paramLabel = "PORT",
+            description = "Camera TCP ports, swept on every target and fingerprinted on every device (default: ${DEFAULT-VALUE})",
+            defaultValue = "80,443,554,8000,8080,37777")
     List<Integer> ports = new ArrayList<>();
 
     @Option(names = "--credentials", paramLabel = "FILE",
             description = "JSON array of {\"cidr\",\"username\",\"password\"}; the first entry whose CIDR holds an address is tried, once")
     Path credentials;
 
-    @Option(names = "--rate", description = "UDP probes per second (default: ${DEFAULT-VALUE})", defaultValue = "5000")
+    @Option(names = "--rate", description = "Probes per second, UDP datagrams and TCP connects together (default: ${DEFAULT-VALUE})",
+            defaultValue = "5000")
     double rate;
 
     @Option(names = "--concurrency", description = "Devices probed at once in phase 2 (default: ${DEFAULT-VALUE})", defaultValue = "64")
@@ -90,7 +92,12 @@ public class ScanCommand implements Callable<Integer> {
     @Option(names = "--retries", description = "Extra UDP rounds for silent targets (default: ${DEFAULT-VALUE})", defaultValue = "1")
     int retries;
 
-    @Option(names = "--http-sweep", description = "Fingerprint every target over HTTP, not only those that answered discovery")
+    @Option(names = "--no-tcp-sweep",
+            description = "UDP discovery only, plus fingerprints of the devices that answered it (no connect sweep of --ports)")
+    boolean noTcpSweep;
+
+    /** Kept so older scripts still run: the TCP sweep it used to turn on is now the default. */
+    @Option(names = "--http-sweep", hidden = true, description = "Alias of the default TCP sweep (cancels --no-tcp-sweep)")
     boolean httpSweep;
 
     @Option(names = "--format", description = "table, json or csv (default: ${DEFAULT-VALUE})", defaultValue = "table",
@@ -203,9 +210,10 @@ public class ScanCommand implements Callable<Integer> {
         }
         ScanSettings.Limits limits = new ScanSettings.Limits(config.maxXmlBytes(), config.maxHttpBodyBytes(),
                 config.maxHttpHeaderBytes(), config.maxDatagramBytes(), config.socketBufferBytes(), config.retryGapFraction(),
-                config.phase2Grace(), config.exchangeTimeouts(), config.deviceBudgetTimeouts());
+                config.phase2Grace(), config.exchangeTimeouts(), config.deviceBudgetTimeouts(),
+                config.maxPendingConnects());
         return new ScanSettings(Collections.unmodifiableSet(methodSet), !noMulticast, nic, bind, List.copyOf(ports), rate,
-                concurrency, timeout, retries, httpSweep, limits);
+                concurrency, timeout, retries, httpSweep || !noTcpSweep, limits);
     }
 
     private static void require(boolean condition, String message) {

@@ -53,6 +53,14 @@ public interface ScannerConfig {
     @WithDefault("8")
     int deviceBudgetTimeouts();
 
+    /**
+     * Most TCP connection attempts of the connect sweep in flight at once. Each holds a file
+     * descriptor until it is answered or times out; behind a firewall that drops, that is
+     * rate x timeout attempts.
+     */
+    @WithDefault("8192")
+    int maxPendingConnects();
+
     /** Updated OUI registry written by {@code scanner oui update}; used when present and not older than the shipped copy. */
     @WithDefault("${user.home}/.config/camaudit/oui.tsv.gz")
     String ouiFile();

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.camaudit.scanner.http.HttpResponse;
 import org.camaudit.scanner.identify.DeviceFacts;
 import org.camaudit.scanner.identify.Sources;
+import org.camaudit.scanner.tcp.PortRoles;
 
 /**
  * Passive web fingerprints: {@code GET /} on each of {@code --ports}, keeping the Server header,
@@ -41,6 +42,9 @@ public final class HttpFingerprintProbe implements DeviceProbe {
         for (int port : context.ports()) {
             if (context.expired()) {
                 return;
+            }
+            if (!PortRoles.isHttp(port)) {
+                continue;
             }
             InetSocketAddress address = new InetSocketAddress(facts.ip(), port);
             HttpResponse root;

@@ -17,6 +17,7 @@ import org.camaudit.scanner.http.HttpResponse;
 import org.camaudit.scanner.identify.DeviceFacts;
 import org.camaudit.scanner.identify.Reasons;
 import org.camaudit.scanner.identify.Sources;
+import org.camaudit.scanner.tcp.PortRoles;
 import org.camaudit.scanner.xml.OnvifMessages;
 import org.camaudit.scanner.xml.SafeXml;
 import org.camaudit.scanner.xml.Soap;
@@ -312,6 +313,9 @@ public final class OnvifProbe implements DeviceProbe {
             ports.addAll(context.ports());
         }
         for (int port : ports) {
+            if (!PortRoles.isHttp(port)) {
+                continue;
+            }
             endpoints.add(new InetEndpoint(new InetSocketAddress(facts.ip(), port), DEFAULT_PATH));
         }
         return List.copyOf(endpoints);

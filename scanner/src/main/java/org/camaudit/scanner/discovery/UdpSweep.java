@@ -47,6 +47,7 @@ public final class UdpSweep {
     private final AtomicLong received = new AtomicLong();
     private final BitSet answered = new BitSet();
     private volatile boolean receiving = true;
+    private volatile TargetSet targets;
 
     /**
      * @param sink receives every reply with the datagram's source address; called from the receiver thread
@@ -86,6 +87,7 @@ public final class UdpSweep {
      */
     public void run(TargetSet targets, BooleanSupplier keepListening, long maxExtraMillis)
             throws IOException, InterruptedException {
+        this.targets = targets;
         List<DatagramChannel> channels = new ArrayList<>();
         try (Selector selector = Selector.open()) {
             for (UdpProbe probe : probes) {
@@ -312,7 +314,7 @@ public final class UdpSweep {
     }
 
     /** Marks a target as having answered, so later rounds skip it. */
-    public void markAnswered(int targetIndex) {
+    private void markAnswered(int targetIndex) {
         synchronized (answered) {
             answered.set(targetIndex);
         }
@@ -352,6 +354,20 @@ public final class UdpSweep {
         }
     }
 
+    /** The target the reply names (or, failing that, sends from) needs no further rounds. */
+    private void markAnswered(InetAddress from, DiscoveryReply reply) {
+        int index = -1;
+        if (reply.claimedAddress() != null) {
+            index = targets.indexOf(Addresses.parse(reply.claimedAddress()));
+        }
+        if (index < 0) {
+            index = targets.indexOf(Addresses.toInt(from).orElse(0));
+        }
+        if (index >= 0) {
+            markAnswered(index);
+        }
+    }
+
     private void deliver(UdpProbe probe, InetAddress from, byte[] data) {
         List<DiscoveryReply> replies;
         try {
@@ -361,6 +377,7 @@ public final class UdpSweep {
             return;
         }
         for (DiscoveryReply reply : replies) {
+            markAnswered(from, reply);
             sink.accept(from, reply);
         }
     }

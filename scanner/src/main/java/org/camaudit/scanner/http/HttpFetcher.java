@@ -30,6 +30,10 @@ public final class HttpFetcher {
     private final int maxHeaderBytes;
     private final int maxBodyBytes;
 
+    public int connectTimeoutMillis() {
+        return connectTimeoutMillis;
+    }
+
     public HttpFetcher(int connectTimeoutMillis, int exchangeTimeoutMillis, int maxHeaderBytes, int maxBodyBytes) {
         this.connectTimeoutMillis = connectTimeoutMillis;
         this.exchangeTimeoutMillis = exchangeTimeoutMillis;

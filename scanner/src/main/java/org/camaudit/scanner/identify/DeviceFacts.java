@@ -23,6 +23,7 @@ public final class DeviceFacts {
     private final Set<String> reasons = new LinkedHashSet<>();
     private Boolean authRequired;
     private boolean refusedForCredentials;
+    private List<Integer> openPorts;
     private Instant observedAt;
 
     public DeviceFacts(String ip) {
@@ -82,6 +83,21 @@ public final class DeviceFacts {
 
     public synchronized boolean hasRefusedForCredentials() {
         return refusedForCredentials;
+    }
+
+    /** The device's open TCP ports, once the connect sweep or phase 2 has settled them. */
+    public synchronized void openPorts(List<Integer> ports) {
+        if (openPorts == null) {
+            openPorts = List.copyOf(ports);
+            if (!ports.isEmpty()) {
+                evidence.add(new Evidence(Sources.TCP_OPEN, "ports",
+                        String.join(",", ports.stream().map(String::valueOf).toList())));
+            }
+        }
+    }
+
+    public synchronized Optional<List<Integer>> openPorts() {
+        return Optional.ofNullable(openPorts);
     }
 
     public synchronized List<Evidence> evidence() {

@@ -99,9 +99,9 @@ public final class DeviceIdentifier {
             }
         }
         for (Evidence e : facts.evidence()) {
-            if (e.source().equals(Sources.HTTP_FINGERPRINT)) {
+            if (e.source().equals(Sources.HTTP_FINGERPRINT) || e.source().equals(Sources.RTSP_FINGERPRINT)) {
                 catalog.known(e.value()).or(() -> catalog.canonical(e.value()))
-                        .ifPresent(name -> claims.putIfAbsent(name, Sources.HTTP_FINGERPRINT));
+                        .ifPresent(name -> claims.putIfAbsent(name, e.source()));
             }
         }
         facts.first(Sources.OUI, "mac").flatMap(catalog::known).ifPresent(name -> claims.putIfAbsent(name, Sources.OUI));

@@ -16,6 +16,10 @@ public final class Sources {
     public static final String HTTP_FINGERPRINT = "http.fingerprint";
     /** A chip maker's SDK web server (HiSilicon's "Cross Web Server"): hardware inside, not the camera's maker. */
     public static final String HTTP_CHIP = "http.chip";
+    public static final String TCP_OPEN = "tcp.open";
+    public static final String RTSP_SERVER = "rtsp.server";
+    public static final String RTSP_REALM = "rtsp.realm";
+    public static final String RTSP_FINGERPRINT = "rtsp.fingerprint";
     public static final String ONVIF_DEVICE_INFORMATION = "onvif.GetDeviceInformation";
     public static final String ONVIF_NETWORK_INTERFACES = "onvif.GetNetworkInterfaces";
     public static final String ONVIF_SCOPES = "onvif.GetScopes";

@@ -5,7 +5,6 @@ import java.net.InetAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,11 +13,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.camaudit.scanner.credentials.CredentialStore;
 import org.camaudit.scanner.discovery.ArpReader;
@@ -28,7 +27,6 @@ import org.camaudit.scanner.discovery.DiscoveryReply;
 import org.camaudit.scanner.discovery.HttpFingerprintProbe;
 import org.camaudit.scanner.discovery.HttpFingerprints;
 import org.camaudit.scanner.discovery.OnvifProbe;
-import org.camaudit.scanner.discovery.ProbeContext;
 import org.camaudit.scanner.discovery.SadpProbe;
 import org.camaudit.scanner.discovery.UdpProbe;
 import org.camaudit.scanner.discovery.UdpSweep;
@@ -40,16 +38,20 @@ import org.camaudit.scanner.identify.ManufacturerCatalog;
 import org.camaudit.scanner.identify.Sources;
 import org.camaudit.scanner.oui.OuiRegistry;
 import org.camaudit.scanner.output.Observation;
+import org.camaudit.scanner.rtsp.RtspProbe;
 import org.camaudit.scanner.target.Addresses;
 import org.camaudit.scanner.target.TargetSet;
+import org.camaudit.scanner.tcp.ConnectSweep;
 import org.camaudit.scanner.xml.OnvifMessages;
 
 import io.quarkus.logging.Log;
 
 /**
- * Runs one scan: phase 1 (the UDP sweep) and, as each device answers, its phase-2 probes (HTTP
- * fingerprints, ONVIF) on a pool of {@code --concurrency} threads; then the optional HTTP sweep of
- * silent targets, the ARP table, and identification. Every wait is bounded, so the whole scan is.
+ * Runs one scan: phase 1 (the UDP sweep and, at the same time, the TCP connect sweep of
+ * {@code --ports}, sharing {@code --rate}) and, as each device answers discovery or shows an open
+ * port, its phase-2 probes on a pool of {@code --concurrency} threads; then the ARP table and
+ * identification. Only devices that something identifies as cameras are reported: a bare open
+ * port is not one. Every wait is bounded, so the whole scan is.
  */
 public final class ScanEngine {
 
@@ -63,6 +65,8 @@ public final class ScanEngine {
     }
 
     private static final Set<String> DISCOVERY_METHODS = Set.of(Sources.WS_DISCOVERY, Sources.SADP, Sources.DHIP, "onvif");
+    private static final Set<String> CAMERA_SIGNS = Set.of(Sources.HTTP_FINGERPRINT, Sources.HTTP_CHIP,
+            Sources.RTSP_FINGERPRINT);
 
     private final ScanSettings settings;
     private final CredentialStore credentials;
@@ -73,7 +77,6 @@ public final class ScanEngine {
     private final Map<String, DeviceFacts> devices = new ConcurrentHashMap<>();
     private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
     private final AtomicInteger finished = new AtomicInteger();
-    private final AtomicLong httpSweepSent = new AtomicLong();
 
     /**
      * @param oui the MAC registry, possibly still loading; identification waits for it
@@ -91,79 +94,119 @@ public final class ScanEngine {
     public Result run(TargetSet targets) throws IOException, InterruptedException {
         Instant startedAt = Instant.now();
         Log.debugf("scan of %d addresses starting", targets.size());
-        ScanSettings.Limits limits = settings.limits();
-        HttpFetcher http = new HttpFetcher(settings.timeoutMillis(),
-                settings.timeoutMillis() * Math.max(1, limits.exchangeTimeouts()), limits.maxHttpHeaderBytes(),
-                Math.max(limits.maxHttpBodyBytes(), limits.maxXmlBytes() + 1));
-        List<DeviceProbe> deviceProbes = new ArrayList<>();
-        if (settings.uses("http")) {
-            deviceProbes.add(new HttpFingerprintProbe(HttpFingerprints.shipped()));
-        }
-        if (settings.uses("onvif")) {
-            deviceProbes.add(new OnvifProbe());
-            Thread warmUp = new Thread(OnvifMessages::warmUp, "onvif-bindings");
-            warmUp.setDaemon(true);
-            warmUp.start();
-        }
+        DeviceInterrogation interrogation = new DeviceInterrogation(settings, credentials, httpFetcher(), deviceProbes());
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.concurrency()), daemon("probe"));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("phase2-timer"));
-        UUID scanUuid = UUID.randomUUID();
-        List<UdpProbe> udpProbes = udpProbes(scanUuid, targets.size());
-        long planned = UdpSweep.plannedProbes(udpProbes, targets.size())
-                + (settings.httpSweep() ? (long) targets.size() * settings.ports().size() : 0);
-        UdpSweep[] holder = new UdpSweep[1];
-        UdpSweep sweep = new UdpSweep(udpProbes, sweepSettings(), (from, reply) -> onReply(targets, holder[0], from, reply,
-                http, deviceProbes, pool, scheduler));
-        holder[0] = sweep;
-        UdpSweep running = sweep;
+        Phase2 phase2 = new Phase2(interrogation, pool, scheduler);
+        List<UdpProbe> udpProbes = udpProbes(UUID.randomUUID(), targets.size());
+        long udpPlanned = UdpSweep.plannedProbes(udpProbes, targets.size());
+        boolean tcp = settings.tcpSweep() && !settings.ports().isEmpty() && interrogation.hasProbes();
+        long tcpPlanned = tcp ? (long) targets.size() * settings.ports().size() : 0;
+        double udpShare = udpPlanned + tcpPlanned == 0 ? 1 : (double) udpPlanned / (udpPlanned + tcpPlanned);
+        UdpSweep udp = new UdpSweep(udpProbes, sweepSettings(settings.rate() * udpShare),
+                (from, reply) -> onReply(targets, from, reply, phase2));
+        ConnectSweep connects = new ConnectSweep(new ConnectSweep.Settings(settings.rate() * (1 - udpShare),
+                settings.timeoutMillis(), settings.limits().maxPendingConnects(), settings.bindAddress()));
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("progress"));
-        ticker.scheduleAtFixedRate(() -> progress.update(running.sent() + httpSweepSent.get(), planned, devices.size(),
-                finished.get()), 200, 200, TimeUnit.MILLISECONDS);
+        ticker.scheduleAtFixedRate(() -> progress.update(udp.sent() + connects.attempted(), udpPlanned + tcpPlanned,
+                devices.size(), finished.get()), 200, 200, TimeUnit.MILLISECONDS);
         boolean complete = true;
+        Thread tcpSweep = null;
         try {
-            if (!udpProbes.isEmpty()) {
-                sweep.run(targets, () -> finished.get() < scheduled.size() && !deviceProbes.isEmpty(),
-                        deviceBudgetMillis());
+            if (tcp) {
+                tcpSweep = startConnectSweep(connects, targets, phase2);
             }
-            Log.debugf("UDP sweep done: %d probes sent, %d replies, %d devices", sweep.sent(), sweep.received(), devices.size());
+            if (!udpProbes.isEmpty()) {
+                udp.run(targets, () -> finished.get() < scheduled.size() && interrogation.hasProbes(),
+                        interrogation.budgetMillis());
+            }
+            if (tcpSweep != null) {
+                tcpSweep.join();
+            }
+            Log.debugf("sweeps done: %d UDP probes, %d replies, %d connects, %d open; %d devices", udp.sent(),
+                    udp.received(), connects.attempted(), connects.opened(), devices.size());
             scheduler.shutdown();
             scheduler.awaitTermination(settings.limits().phase2Grace().toMillis() + 1000, TimeUnit.MILLISECONDS);
-            if (settings.httpSweep() && settings.uses("http")) {
-                for (int index = 0; index < targets.size(); index++) {
-                    String ip = Addresses.format(targets.get(index));
-                    if (scheduled.add(ip)) {
-                        pool.execute(() -> sweepOne(ip, http, deviceProbes));
-                    }
-                }
-            }
             pool.shutdown();
-            Log.debugf("waiting for phase 2 of %d devices", scheduled.size());
-            long budget = deviceBudgetMillis() * (scheduled.size() / Math.max(1, settings.concurrency()) + 2L);
+            long budget = interrogation.budgetMillis() * (scheduled.size() / Math.max(1, settings.concurrency()) + 2L);
             if (!pool.awaitTermination(budget, TimeUnit.MILLISECONDS)) {
                 pool.shutdownNow();
                 complete = false;
             }
         } finally {
+            if (tcpSweep != null) {
+                tcpSweep.interrupt();
+            }
             pool.shutdownNow();
             scheduler.shutdownNow();
             ticker.shutdownNow();
         }
-        if (settings.uses("arp")) {
-            arp.read().forEach((ip, mac) -> {
-                DeviceFacts facts = devices.get(ip);
-                if (facts != null) {
-                    facts.discoveredBy(Sources.ARP);
-                    facts.add(Sources.ARP, "mac", mac);
-                }
-            });
-        }
+        readArp();
         Log.debugf("phase 2 done: %d devices probed", finished.get());
         DeviceIdentifier identifier = new DeviceIdentifier(ManufacturerCatalog.shipped(), registry());
         List<Observation> observations = devices.values().stream().filter(ScanEngine::isCamera)
-                .sorted(Comparator.comparingLong(f -> Integer.toUnsignedLong(ipValue(f.ip()))))
+                .sorted(Comparator.comparingLong(f -> Integer.toUnsignedLong(Addresses.parse(f.ip()))))
                 .map(identifier::identify).toList();
-        progress.update(running.sent() + httpSweepSent.get(), planned, devices.size(), finished.get());
-        return new Result(observations, startedAt, Instant.now(), running.sent() + httpSweepSent.get(), complete);
+        long sent = udp.sent() + connects.attempted();
+        progress.update(sent, udpPlanned + tcpPlanned, devices.size(), finished.get());
+        return new Result(observations, startedAt, Instant.now(), sent, complete);
+    }
+
+    private HttpFetcher httpFetcher() {
+        ScanSettings.Limits limits = settings.limits();
+        return new HttpFetcher(settings.timeoutMillis(), settings.timeoutMillis() * Math.max(1, limits.exchangeTimeouts()),
+                limits.maxHttpHeaderBytes(), Math.max(limits.maxHttpBodyBytes(), limits.maxXmlBytes() + 1));
+    }
+
+    private List<DeviceProbe> deviceProbes() {
+        List<DeviceProbe> probes = new ArrayList<>();
+        if (settings.uses("http")) {
+            probes.add(new HttpFingerprintProbe(HttpFingerprints.shipped()));
+        }
+        if (settings.uses(RtspProbe.METHOD)) {
+            probes.add(new RtspProbe(HttpFingerprints.shipped()));
+        }
+        if (settings.uses("onvif")) {
+            probes.add(new OnvifProbe());
+            Thread warmUp = new Thread(OnvifMessages::warmUp, "onvif-bindings");
+            warmUp.setDaemon(true);
+            warmUp.start();
+        }
+        return probes;
+    }
+
+    private Thread startConnectSweep(ConnectSweep connects, TargetSet targets, Phase2 phase2) {
+        Thread thread = new Thread(() -> {
+            try {
+                connects.run(targets.size(), index -> Addresses.toInet(targets.get(index)), settings.ports(),
+                        (index, open) -> {
+                            String ip = Addresses.format(targets.get(index));
+                            DeviceFacts facts = devices.computeIfAbsent(ip, DeviceFacts::new);
+                            facts.openPorts(open);
+                            phase2.schedule(facts);
+                        });
+            } catch (IOException e) {
+                Log.warnf("the TCP sweep stopped: %s", e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "tcp-sweep");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
+    }
+
+    private void readArp() {
+        if (!settings.uses("arp")) {
+            return;
+        }
+        arp.read().forEach((ip, mac) -> {
+            DeviceFacts facts = devices.get(ip);
+            if (facts != null) {
+                facts.discoveredBy(Sources.ARP);
+                facts.add(Sources.ARP, "mac", mac);
+            }
+        });
     }
 
     private OuiRegistry registry() throws InterruptedException {
@@ -192,18 +235,17 @@ public final class ScanEngine {
         return probes;
     }
 
-    private UdpSweep.Settings sweepSettings() {
+    private UdpSweep.Settings sweepSettings(double rate) {
         ScanSettings.Limits limits = settings.limits();
-        return new UdpSweep.Settings(settings.rate(), settings.retries(),
+        return new UdpSweep.Settings(rate, settings.retries(),
                 Math.round(settings.timeoutMillis() * limits.retryGapFraction()), settings.timeoutMillis(),
                 settings.multicast(), settings.networkInterface(), settings.bindAddress(), limits.socketBufferBytes(),
                 limits.maxDatagramBytes());
     }
 
-    private void onReply(TargetSet targets, UdpSweep sweep, InetAddress from, DiscoveryReply reply, HttpFetcher http,
-            List<DeviceProbe> deviceProbes, ExecutorService pool, ScheduledExecutorService scheduler) {
+    private void onReply(TargetSet targets, InetAddress from, DiscoveryReply reply, Phase2 phase2) {
         String ip = null;
-        if (reply.claimedAddress() != null && targets.contains(ipValue(reply.claimedAddress()))) {
+        if (reply.claimedAddress() != null && targets.contains(Addresses.parse(reply.claimedAddress()))) {
             ip = reply.claimedAddress();
         } else {
             int source = Addresses.toInt(from).orElse(0);
@@ -214,95 +256,55 @@ public final class ScanEngine {
         if (ip == null) {
             return;
         }
-        sweep.markAnswered(targets.indexOf(ipValue(ip)));
         DeviceFacts facts = devices.computeIfAbsent(ip, DeviceFacts::new);
         reply.applyTo(facts);
-        boolean first = scheduled.add(ip);
-        if (first && !deviceProbes.isEmpty()) {
+        phase2.schedule(facts);
+    }
+
+    /** Starts each device's phase 2 once, a short grace after it was first seen. */
+    private final class Phase2 {
+        private final DeviceInterrogation interrogation;
+        private final ExecutorService pool;
+        private final ScheduledExecutorService scheduler;
+
+        Phase2(DeviceInterrogation interrogation, ExecutorService pool, ScheduledExecutorService scheduler) {
+            this.interrogation = interrogation;
+            this.pool = pool;
+            this.scheduler = scheduler;
+        }
+
+        void schedule(DeviceFacts facts) {
+            if (!scheduled.add(facts.ip())) {
+                return;
+            }
+            if (!interrogation.hasProbes()) {
+                finished.incrementAndGet();
+                return;
+            }
             try {
-                scheduler.schedule(() -> pool.execute(() -> phase2(facts, http, deviceProbes)),
-                        settings.limits().phase2Grace().toMillis(), TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException e) {
-                pool.execute(() -> phase2(facts, http, deviceProbes));
+                scheduler.schedule(() -> pool.execute(() -> run(facts)), settings.limits().phase2Grace().toMillis(),
+                        TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                pool.execute(() -> run(facts));
             }
-        } else if (first) {
-            finished.incrementAndGet();
         }
-    }
 
-    private void phase2(DeviceFacts facts, HttpFetcher http, List<DeviceProbe> deviceProbes) {
-        try {
-            ProbeContext context = context(facts, http);
-            List<DeviceProbe> ordered = new ArrayList<>(deviceProbes);
-            if (!facts.xaddrs().isEmpty()) {
-                // the device announced its ONVIF service: ask it first, so its answers can spare web requests
-                ordered.sort(Comparator.comparing(probe -> !probe.method().equals("onvif")));
+        private void run(DeviceFacts facts) {
+            try {
+                interrogation.interrogate(facts);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                Log.debugf("phase 2 of %s stopped: %s", facts.ip(), e.getMessage());
+            } finally {
+                finished.incrementAndGet();
             }
-            for (DeviceProbe probe : ordered) {
-                if (Thread.currentThread().isInterrupted() || context.expired()) {
-                    break;
-                }
-                probe.probe(facts, context);
-            }
-        } catch (RuntimeException e) {
-            Log.debugf("phase 2 of %s stopped: %s", facts.ip(), e.getMessage());
-        } finally {
-            finished.incrementAndGet();
         }
-    }
-
-    /** HTTP sweep of a target that stayed silent in phase 1: if a web server answers, the rest of phase 2 follows. */
-    private void sweepOne(String ip, HttpFetcher http, List<DeviceProbe> deviceProbes) {
-        DeviceFacts facts = new DeviceFacts(ip);
-        ProbeContext context = context(facts, http);
-        httpSweepSent.addAndGet(settings.ports().size());
-        try {
-            for (DeviceProbe probe : deviceProbes) {
-                if (Thread.currentThread().isInterrupted() || context.expired()) {
-                    break;
-                }
-                probe.probe(facts, context);
-                if (facts.isEmpty()) {
-                    return;
-                }
-                devices.putIfAbsent(ip, facts);
-            }
-            finished.incrementAndGet();
-        } catch (RuntimeException e) {
-            Log.debugf("HTTP sweep of %s stopped: %s", ip, e.getMessage());
-        }
-    }
-
-    private ProbeContext context(DeviceFacts facts, HttpFetcher http) {
-        Set<Integer> ports = new LinkedHashSet<>(settings.ports());
-        for (String source : List.of(Sources.SADP, Sources.DHIP)) {
-            facts.all(source, "HttpPort").forEach(p -> {
-                try {
-                    int port = Integer.parseInt(p.trim());
-                    if (port > 0 && port < 65536) {
-                        ports.add(port);
-                    }
-                } catch (NumberFormatException e) {
-                    facts.add(Sources.IDENTIFY, "HttpPort", "unusable: " + p);
-                }
-            });
-        }
-        return new ProbeContext(http, List.copyOf(ports), credentials, settings.limits().maxXmlBytes(),
-                System.nanoTime() + deviceBudgetMillis() * 1_000_000L);
-    }
-
-    private long deviceBudgetMillis() {
-        return (long) settings.timeoutMillis() * settings.limits().deviceBudgetTimeouts();
     }
 
     private static boolean isCamera(DeviceFacts facts) {
-        return facts.discoveredBy().stream().anyMatch(DISCOVERY_METHODS::contains) || facts.has(Sources.HTTP_FINGERPRINT);
-    }
-
-    private static int ipValue(String ip) {
-        String[] parts = ip.split("\\.");
-        return (Integer.parseInt(parts[0]) << 24) | (Integer.parseInt(parts[1]) << 16) | (Integer.parseInt(parts[2]) << 8)
-                | Integer.parseInt(parts[3]);
+        return facts.discoveredBy().stream().anyMatch(DISCOVERY_METHODS::contains)
+                || facts.evidence().stream().anyMatch(e -> CAMERA_SIGNS.contains(e.source()));
     }
 
     private static ThreadFactory daemon(String name) {

@@ -10,20 +10,23 @@ import java.util.Set;
 /**
  * Everything one scan needs to know, from the command line and the configuration.
  *
- * @param methods   enabled methods (ws-discovery, sadp, dhip, http, onvif, arp)
- * @param httpSweep fingerprint every target over HTTP, not only those that answered discovery
+ * @param methods  enabled methods (ws-discovery, sadp, dhip, http, rtsp, onvif, arp)
+ * @param ports    camera TCP ports: swept on every target (with {@code tcpSweep}) and fingerprinted on every device
+ * @param rate     probes per second: UDP datagrams and TCP connection attempts together
+ * @param tcpSweep connect-sweep {@code ports} on every target, so devices silent to discovery are found too
  */
 public record ScanSettings(Set<String> methods, boolean multicast, Optional<NetworkInterface> networkInterface,
         Optional<InetAddress> bindAddress, List<Integer> ports, double rate, int concurrency, int timeoutMillis,
-        int retries, boolean httpSweep, Limits limits) {
+        int retries, boolean tcpSweep, Limits limits) {
 
     /** Caps and budgets from the configuration. */
     public record Limits(int maxXmlBytes, int maxHttpBodyBytes, int maxHttpHeaderBytes, int maxDatagramBytes,
             int socketBufferBytes, double retryGapFraction, Duration phase2Grace, int exchangeTimeouts,
-            int deviceBudgetTimeouts) {
+            int deviceBudgetTimeouts, int maxPendingConnects) {
     }
 
-    public static final List<String> ALL_METHODS = List.of("ws-discovery", "sadp", "dhip", "http", "onvif", "arp");
+    public static final List<String> ALL_METHODS = List.of("ws-discovery", "sadp", "dhip", "http", "rtsp", "onvif",
+            "arp");
 
     public boolean uses(String method) {
         return methods.contains(method);

@@ -14,6 +14,13 @@ public final class Addresses {
                 + (address & 0xff);
     }
 
+    /** The integer form of a dotted-quad address the scanner itself formatted. */
+    public static int parse(String dottedQuad) {
+        String[] parts = dottedQuad.split("\\.");
+        return (Integer.parseInt(parts[0]) << 24) | (Integer.parseInt(parts[1]) << 16) | (Integer.parseInt(parts[2]) << 8)
+                | Integer.parseInt(parts[3]);
+    }
+
     public static InetAddress toInet(int address) {
         byte[] bytes = { (byte) (address >>> 24), (byte) (address >>> 16), (byte) (address >>> 8), (byte) address };
         try {

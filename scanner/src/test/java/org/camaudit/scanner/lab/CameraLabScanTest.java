@@ -100,7 +100,7 @@ class CameraLabScanTest {
     static ScanSettings settings(int timeoutMillis) {
         return new ScanSettings(Set.copyOf(ScanSettings.ALL_METHODS), false, Optional.empty(), Optional.empty(),
                 List.of(80, 8000, 8080, 8899, 2020), 5000, 64, timeoutMillis, 1, true,
-                new ScanSettings.Limits(1 << 20, 1 << 20, 16384, 65535, 1 << 20, 0.5, Duration.ofMillis(50), 2, 8));
+                new ScanSettings.Limits(1 << 20, 1 << 20, 16384, 65535, 1 << 20, 0.5, Duration.ofMillis(50), 2, 8, 4096));
     }
 
     private void assertIdentifiedAsInManifest(String ip, String canonicalManufacturer) {
