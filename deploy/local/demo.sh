@@ -207,12 +207,12 @@ for entry in "${sites[@]}"; do
   read -r site cidr <<<"$entry"
   step "Scanning site $site ($cidr), pushing to inventory-service"
   # --no-multicast: the loopback interface carries no multicast, and multicast sent anyway could
-  # leave the machine by another interface. Without it SADP is silent, so --http-sweep fingerprints
-  # every address over HTTP: that is how Hikvision units with ONVIF disabled are still found.
+  # leave the machine by another interface. Without it SADP is silent; the default TCP sweep of the
+  # camera ports is how Hikvision units with ONVIF disabled are still found.
   set +e
-  CAMAUDIT_USER=scanner CAMAUDIT_PASSWORD="$(password_of scanner)" timeout 600 \
-    java -jar "$(jar scanner)" scan "$cidr" --site "$site" --inventory "$inventory" \
-    --no-multicast --http-sweep --credentials "$camera_credentials" --spool "$state/spool" \
+  CAMAUDIT_USER=scanner CAMAUDIT_PASSWORD="$(password_of scanner)" CAMAUDIT_SCAN_JAR="$(jar scanner)" timeout 600 \
+    scanner/camaudit-scan scan "$cidr" --site "$site" --inventory "$inventory" \
+    --no-multicast --credentials "$camera_credentials" --spool "$state/spool" \
     >"$logs/scanner-$site.log" 2>&1
   rc=$?
   set -e
