@@ -25,9 +25,9 @@ import java.util.concurrent.CompletableFuture;
 
 import jakarta.inject.Inject;
 
+import org.camaudit.scanner.arp.ProcNetArpReader;
 import org.camaudit.scanner.config.ScannerConfig;
 import org.camaudit.scanner.credentials.CredentialStore;
-import org.camaudit.scanner.discovery.ProcNetArpReader;
 import org.camaudit.scanner.inventory.InventoryClient;
 import org.camaudit.scanner.inventory.ObservationBatch;
 import org.camaudit.scanner.inventory.Spool;

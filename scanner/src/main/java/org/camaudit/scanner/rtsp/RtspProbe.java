@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.camaudit.scanner.discovery.DeviceProbe;
-import org.camaudit.scanner.discovery.HttpFingerprintProbe;
-import org.camaudit.scanner.discovery.HttpFingerprints;
-import org.camaudit.scanner.discovery.ProbeContext;
+import org.camaudit.scanner.http.HttpFingerprintProbe;
+import org.camaudit.scanner.http.HttpFingerprints;
 import org.camaudit.scanner.identify.DeviceFacts;
 import org.camaudit.scanner.identify.Sources;
+import org.camaudit.scanner.probe.DeviceProbe;
+import org.camaudit.scanner.probe.ProbeContext;
 import org.camaudit.scanner.tcp.PortRoles;
 
 /**

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Set;
 
 import org.camaudit.scanner.credentials.CredentialStore;
-import org.camaudit.scanner.discovery.DeviceProbe;
-import org.camaudit.scanner.discovery.ProbeContext;
 import org.camaudit.scanner.http.HttpFetcher;
 import org.camaudit.scanner.identify.DeviceFacts;
 import org.camaudit.scanner.identify.Sources;
+import org.camaudit.scanner.probe.DeviceProbe;
+import org.camaudit.scanner.probe.ProbeContext;
 import org.camaudit.scanner.target.Addresses;
 import org.camaudit.scanner.tcp.PortCheck;
 

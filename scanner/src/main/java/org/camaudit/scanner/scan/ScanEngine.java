@@ -3,7 +3,6 @@ package org.camaudit.scanner.scan;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -19,18 +18,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.camaudit.scanner.arp.ArpReader;
 import org.camaudit.scanner.credentials.CredentialStore;
-import org.camaudit.scanner.discovery.ArpReader;
-import org.camaudit.scanner.discovery.DeviceProbe;
-import org.camaudit.scanner.discovery.DhipProbe;
-import org.camaudit.scanner.discovery.DiscoveryReply;
-import org.camaudit.scanner.discovery.HttpFingerprintProbe;
-import org.camaudit.scanner.discovery.HttpFingerprints;
-import org.camaudit.scanner.discovery.OnvifProbe;
-import org.camaudit.scanner.discovery.SadpProbe;
-import org.camaudit.scanner.discovery.UdpProbe;
-import org.camaudit.scanner.discovery.UdpSweep;
-import org.camaudit.scanner.discovery.WsDiscoveryProbe;
 import org.camaudit.scanner.http.HttpFetcher;
 import org.camaudit.scanner.identify.DeviceFacts;
 import org.camaudit.scanner.identify.DeviceIdentifier;
@@ -38,11 +27,12 @@ import org.camaudit.scanner.identify.ManufacturerCatalog;
 import org.camaudit.scanner.identify.Sources;
 import org.camaudit.scanner.oui.OuiRegistry;
 import org.camaudit.scanner.output.Observation;
-import org.camaudit.scanner.rtsp.RtspProbe;
 import org.camaudit.scanner.target.Addresses;
 import org.camaudit.scanner.target.TargetSet;
 import org.camaudit.scanner.tcp.ConnectSweep;
-import org.camaudit.scanner.xml.OnvifMessages;
+import org.camaudit.scanner.udp.DiscoveryReply;
+import org.camaudit.scanner.udp.UdpProbe;
+import org.camaudit.scanner.udp.UdpSweep;
 
 import io.quarkus.logging.Log;
 
@@ -94,11 +84,12 @@ public final class ScanEngine {
     public Result run(TargetSet targets) throws IOException, InterruptedException {
         Instant startedAt = Instant.now();
         Log.debugf("scan of %d addresses starting", targets.size());
-        DeviceInterrogation interrogation = new DeviceInterrogation(settings, credentials, httpFetcher(), deviceProbes());
+        DeviceInterrogation interrogation = new DeviceInterrogation(settings, credentials, httpFetcher(),
+                ProbeRegistry.deviceProbes(settings));
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.concurrency()), daemon("probe"));
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(daemon("phase2-timer"));
         Phase2 phase2 = new Phase2(interrogation, pool, scheduler);
-        List<UdpProbe> udpProbes = udpProbes(UUID.randomUUID(), targets.size());
+        List<UdpProbe> udpProbes = ProbeRegistry.udpProbes(settings, UUID.randomUUID(), targets.size());
         long udpPlanned = UdpSweep.plannedProbes(udpProbes, targets.size());
         boolean tcp = settings.tcpSweep() && !settings.ports().isEmpty() && interrogation.hasProbes();
         long tcpPlanned = tcp ? (long) targets.size() * settings.ports().size() : 0;
@@ -158,23 +149,6 @@ public final class ScanEngine {
                 limits.maxHttpHeaderBytes(), Math.max(limits.maxHttpBodyBytes(), limits.maxXmlBytes() + 1));
     }
 
-    private List<DeviceProbe> deviceProbes() {
-        List<DeviceProbe> probes = new ArrayList<>();
-        if (settings.uses("http")) {
-            probes.add(new HttpFingerprintProbe(HttpFingerprints.shipped()));
-        }
-        if (settings.uses(RtspProbe.METHOD)) {
-            probes.add(new RtspProbe(HttpFingerprints.shipped()));
-        }
-        if (settings.uses("onvif")) {
-            probes.add(new OnvifProbe());
-            Thread warmUp = new Thread(OnvifMessages::warmUp, "onvif-bindings");
-            warmUp.setDaemon(true);
-            warmUp.start();
-        }
-        return probes;
-    }
-
     private Thread startConnectSweep(ConnectSweep connects, TargetSet targets, Phase2 phase2) {
         Thread thread = new Thread(() -> {
             try {
@@ -218,21 +192,6 @@ public final class ScanEngine {
             }
             throw new IllegalStateException("the OUI registry did not load", e.getCause());
         }
-    }
-
-    private List<UdpProbe> udpProbes(UUID scanUuid, int targetCount) {
-        List<UdpProbe> probes = new ArrayList<>();
-        int maxXml = settings.limits().maxXmlBytes();
-        if (settings.uses(Sources.WS_DISCOVERY)) {
-            probes.add(new WsDiscoveryProbe(scanUuid, targetCount, maxXml));
-        }
-        if (settings.uses(Sources.SADP) && settings.multicast()) {
-            probes.add(new SadpProbe(scanUuid, maxXml));
-        }
-        if (settings.uses(Sources.DHIP)) {
-            probes.add(new DhipProbe(maxXml));
-        }
-        return probes;
     }
 
     private UdpSweep.Settings sweepSettings(double rate) {

@@ -25,10 +25,14 @@ public record ScanSettings(Set<String> methods, boolean multicast, Optional<Netw
             int deviceBudgetTimeouts, int maxPendingConnects) {
     }
 
-    public static final List<String> ALL_METHODS = List.of("ws-discovery", "sadp", "dhip", "http", "rtsp", "onvif",
-            "arp");
+    public static final List<String> ALL_METHODS = Method.ids();
 
     public boolean uses(String method) {
         return methods.contains(method);
+    }
+
+    /** The enabled methods, in the order of {@link Method}. */
+    public List<Method> enabled() {
+        return java.util.Arrays.stream(Method.values()).filter(m -> methods.contains(m.id())).toList();
     }
 }

@@ -13,8 +13,8 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.camaudit.scanner.arp.ProcNetArpReader;
 import org.camaudit.scanner.credentials.CredentialStore;
-import org.camaudit.scanner.discovery.ProcNetArpReader;
 import org.camaudit.scanner.identify.Evidence;
 import org.camaudit.scanner.identify.Sources;
 import org.camaudit.scanner.oui.OuiRegistry;

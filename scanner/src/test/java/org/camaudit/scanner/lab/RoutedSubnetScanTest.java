@@ -18,8 +18,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.camaudit.scanner.arp.ProcNetArpReader;
 import org.camaudit.scanner.credentials.CredentialStore;
-import org.camaudit.scanner.discovery.ProcNetArpReader;
 import org.camaudit.scanner.identify.Sources;
 import org.camaudit.scanner.oui.OuiRegistry;
 import org.camaudit.scanner.output.Observation;

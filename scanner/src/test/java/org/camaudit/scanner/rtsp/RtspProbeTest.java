@@ -14,12 +14,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.camaudit.scanner.credentials.CredentialStore;
-import org.camaudit.scanner.discovery.HttpFingerprints;
-import org.camaudit.scanner.discovery.ProbeContext;
 import org.camaudit.scanner.http.HttpFetcher;
+import org.camaudit.scanner.http.HttpFingerprints;
 import org.camaudit.scanner.identify.DeviceFacts;
 import org.camaudit.scanner.identify.Evidence;
 import org.camaudit.scanner.identify.Sources;
+import org.camaudit.scanner.probe.ProbeContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package org.camaudit.scanner.discovery;
+package org.camaudit.scanner.udp;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -68,7 +68,7 @@ public final class UdpSweep {
 
     /** How many datagrams the sweep will send in its first round. */
     public static long plannedProbes(List<UdpProbe> probes, int targets) {
-        return probes.stream().filter(UdpProbe::unicast).count() * targets;
+        return probes.stream().filter(UnicastUdpProbe.class::isInstance).count() * targets;
     }
 
     /**
@@ -97,8 +97,8 @@ public final class UdpSweep {
             }
             List<DatagramChannel> listeners = new ArrayList<>();
             for (UdpProbe probe : probes) {
-                if (probe.repliesToGroup() && settings.multicast()) {
-                    openGroupListener(probe).ifPresent(listener -> {
+                if (probe instanceof MulticastUdpProbe multicast && multicast.repliesToGroup() && settings.multicast()) {
+                    openGroupListener(multicast).ifPresent(listener -> {
                         listeners.add(listener);
                         try {
                             listener.register(selector, SelectionKey.OP_READ, probe);
@@ -143,7 +143,7 @@ public final class UdpSweep {
         DatagramChannel channel = DatagramChannel.open(StandardProtocolFamily.INET);
         channel.setOption(StandardSocketOptions.SO_RCVBUF, settings.socketBufferBytes());
         channel.setOption(StandardSocketOptions.SO_SNDBUF, settings.socketBufferBytes());
-        if (probe.multicast() && settings.multicast()) {
+        if (probe instanceof MulticastUdpProbe && settings.multicast()) {
             channel.setOption(StandardSocketOptions.IP_MULTICAST_TTL, 1);
             channel.setOption(StandardSocketOptions.IP_MULTICAST_LOOP, true);
             if (settings.networkInterface().isPresent()) {
@@ -159,10 +159,7 @@ public final class UdpSweep {
      * A socket on the protocol's port, shared with other listeners, joined to its group on the
      * chosen interface (or every multicast-capable one), for devices that answer to the group.
      */
-    private Optional<DatagramChannel> openGroupListener(UdpProbe probe) {
-        if (probe.group().isEmpty()) {
-            return Optional.empty();
-        }
+    private Optional<DatagramChannel> openGroupListener(MulticastUdpProbe probe) {
         DatagramChannel channel = null;
         try {
             channel = DatagramChannel.open(StandardProtocolFamily.INET);
@@ -173,10 +170,10 @@ public final class UdpSweep {
             int joined = 0;
             for (NetworkInterface nic : interfaces) {
                 try {
-                    channel.join(probe.group().get(), nic);
+                    channel.join(probe.group(), nic);
                     joined++;
                 } catch (IOException | UnsupportedOperationException e) {
-                    Log.debugf("cannot join %s on %s: %s", probe.group().get(), nic.getName(), e.getMessage());
+                    Log.debugf("cannot join %s on %s: %s", probe.group(), nic.getName(), e.getMessage());
                 }
             }
             if (joined == 0) {
@@ -218,11 +215,10 @@ public final class UdpSweep {
             return;
         }
         for (int i = 0; i < probes.size(); i++) {
-            UdpProbe probe = probes.get(i);
-            if (!probe.multicast() || probe.group().isEmpty()) {
+            if (!(probes.get(i) instanceof MulticastUdpProbe probe)) {
                 continue;
             }
-            InetSocketAddress group = new InetSocketAddress(probe.group().get(), probe.port());
+            InetSocketAddress group = new InetSocketAddress(probe.group(), probe.port());
             for (byte[] request : probe.multicastRequests(round)) {
                 send(channels.get(i), ByteBuffer.wrap(request), group);
             }
@@ -236,7 +232,7 @@ public final class UdpSweep {
     private void sendUnicast(List<DatagramChannel> channels, TargetSet targets, int round) throws InterruptedException {
         List<Integer> unicast = new ArrayList<>();
         for (int i = 0; i < probes.size(); i++) {
-            if (probes.get(i).unicast()) {
+            if (probes.get(i) instanceof UnicastUdpProbe) {
                 unicast.add(i);
             }
         }
@@ -249,7 +245,7 @@ public final class UdpSweep {
         for (int i : unicast) {
             Thread sender = new Thread(() -> {
                 try {
-                    sendEach(probes.get(i), channels.get(i), targets, round, share);
+                    sendEach((UnicastUdpProbe) probes.get(i), channels.get(i), targets, round, share);
                 } catch (InterruptedException e) {
                     interrupted[0] = true;
                 }
@@ -271,7 +267,7 @@ public final class UdpSweep {
         }
     }
 
-    private void sendEach(UdpProbe probe, DatagramChannel channel, TargetSet targets, int round, double rate)
+    private void sendEach(UnicastUdpProbe probe, DatagramChannel channel, TargetSet targets, int round, double rate)
             throws InterruptedException {
         long nanosPerProbe = (long) (1_000_000_000L / rate);
         long start = System.nanoTime();

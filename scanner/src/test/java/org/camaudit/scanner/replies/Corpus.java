@@ -1,4 +1,4 @@
-package org.camaudit.scanner.discovery;
+package org.camaudit.scanner.replies;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +13,12 @@ import java.util.stream.Stream;
 import org.camaudit.scanner.http.HttpResponse;
 import org.camaudit.scanner.identify.DeviceFacts;
 import org.camaudit.scanner.identify.Evidence;
+import org.camaudit.scanner.onvif.OnvifProbe;
+import org.camaudit.scanner.udp.DhipProbe;
+import org.camaudit.scanner.udp.DiscoveryReply;
+import org.camaudit.scanner.udp.SadpProbe;
+import org.camaudit.scanner.udp.UdpProbe;
+import org.camaudit.scanner.udp.WsDiscoveryProbe;
 import org.camaudit.scanner.xml.OnvifMessages;
 import org.onvif.ver10.device.wsdl.GetDeviceInformationResponse;
 import org.onvif.ver10.device.wsdl.GetNetworkInterfacesResponse;

@@ -1,4 +1,4 @@
-package org.camaudit.scanner.discovery;
+package org.camaudit.scanner.udp;
 
 import java.net.InetAddress;
 import java.nio.ByteBuffer;
@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * sent to every target. Devices answer with {@code client.notifyDevInfo}. Some firmware sends
  * JSON that is not quite JSON, so the fields are also read leniently when strict parsing fails.
  */
-public final class DhipProbe implements UdpProbe {
+public final class DhipProbe implements UnicastUdpProbe {
 
     public static final int PORT = 37810;
     private static final byte[] MAGIC = "DHIP".getBytes(StandardCharsets.US_ASCII);
@@ -53,16 +53,6 @@ public final class DhipProbe implements UdpProbe {
     }
 
     @Override
-    public boolean unicast() {
-        return true;
-    }
-
-    @Override
-    public boolean multicast() {
-        return false;
-    }
-
-    @Override
     public byte[] unicastRequest(int targetIndex, int round) {
         byte[] json = ("{\"method\":\"DHDiscover.search\",\"params\":{\"mac\":\"\",\"uni\":1},\"id\":" + (targetIndex + 1)
                 + "}").getBytes(StandardCharsets.UTF_8);
@@ -77,11 +67,6 @@ public final class DhipProbe implements UdpProbe {
         packet.putInt(0);
         packet.put(json);
         return packet.array();
-    }
-
-    @Override
-    public List<byte[]> multicastRequests(int round) {
-        return List.of();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.camaudit.scanner.discovery;
+package org.camaudit.scanner.http;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -7,9 +7,10 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.camaudit.scanner.http.HttpResponse;
 import org.camaudit.scanner.identify.DeviceFacts;
 import org.camaudit.scanner.identify.Sources;
+import org.camaudit.scanner.probe.DeviceProbe;
+import org.camaudit.scanner.probe.ProbeContext;
 import org.camaudit.scanner.tcp.PortRoles;
 
 /**

@@ -1,4 +1,4 @@
-package org.camaudit.scanner.discovery;
+package org.camaudit.scanner.onvif;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package org.camaudit.scanner.discovery;
+package org.camaudit.scanner.onvif;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -13,11 +13,15 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.camaudit.scanner.credentials.Credential;
+import org.camaudit.scanner.http.HttpFingerprintProbe;
 import org.camaudit.scanner.http.HttpResponse;
 import org.camaudit.scanner.identify.DeviceFacts;
 import org.camaudit.scanner.identify.Reasons;
 import org.camaudit.scanner.identify.Sources;
+import org.camaudit.scanner.probe.DeviceProbe;
+import org.camaudit.scanner.probe.ProbeContext;
 import org.camaudit.scanner.tcp.PortRoles;
+import org.camaudit.scanner.udp.WsDiscoveryProbe;
 import org.camaudit.scanner.xml.OnvifMessages;
 import org.camaudit.scanner.xml.SafeXml;
 import org.camaudit.scanner.xml.Soap;
@@ -47,12 +51,12 @@ public final class OnvifProbe implements DeviceProbe {
 
     /** Binds a reply's SOAP body payload to an ONVIF type. */
     @FunctionalInterface
-    interface Binder<T> {
+    public interface Binder<T> {
         T bind(Element payload) throws XmlRejectedException;
     }
 
     /** How a device-service exchange ended. */
-    enum Outcome {
+    public enum Outcome {
         OK, AUTH_REJECTED, FAILED
     }
 
@@ -61,7 +65,7 @@ public final class OnvifProbe implements DeviceProbe {
      *
      * @param speaksSoap the endpoint answered as a SOAP service (content type or envelope), even if unusably
      */
-    record Reply<T>(Outcome outcome, T body, boolean speaksSoap) {
+    public record Reply<T>(Outcome outcome, T body, boolean speaksSoap) {
 
         Reply(Outcome outcome, T body) {
             this(outcome, body, outcome != Outcome.FAILED);
@@ -222,7 +226,7 @@ public final class OnvifProbe implements DeviceProbe {
     }
 
     /** Reads one device-service HTTP response: a bound body, an authentication refusal, or a failure. */
-    static <T> Reply<T> interpret(DeviceFacts facts, String operation, HttpResponse response, int maxReplyBytes,
+    public static <T> Reply<T> interpret(DeviceFacts facts, String operation, HttpResponse response, int maxReplyBytes,
             Binder<T> binder) {
         if (response.truncated()) {
             facts.add(Sources.ONVIF_ERROR, operation, "reply larger than " + maxReplyBytes + " bytes, ignored");

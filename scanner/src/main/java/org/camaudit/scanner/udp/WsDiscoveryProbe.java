@@ -1,4 +1,4 @@
-package org.camaudit.scanner.discovery;
+package org.camaudit.scanner.udp;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -27,7 +27,7 @@ import org.w3c.dom.Element;
  * table of outstanding requests. Some firmware answers only one Probe type, so rounds alternate
  * between {@code dn:NetworkVideoTransmitter} and {@code tds:Device}.
  */
-public final class WsDiscoveryProbe implements UdpProbe {
+public final class WsDiscoveryProbe implements UnicastUdpProbe, MulticastUdpProbe {
 
     public static final int PORT = 3702;
     private static final String GROUP = "239.255.255.250";
@@ -74,19 +74,9 @@ public final class WsDiscoveryProbe implements UdpProbe {
     }
 
     @Override
-    public boolean unicast() {
-        return true;
-    }
-
-    @Override
-    public boolean multicast() {
-        return true;
-    }
-
-    @Override
-    public Optional<InetAddress> group() {
+    public InetAddress group() {
         try {
-            return Optional.of(InetAddress.getByName(GROUP));
+            return InetAddress.getByName(GROUP);
         } catch (UnknownHostException e) {
             throw new IllegalStateException("a literal address always resolves", e);
         }

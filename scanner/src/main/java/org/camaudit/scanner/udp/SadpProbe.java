@@ -1,4 +1,4 @@
-package org.camaudit.scanner.discovery;
+package org.camaudit.scanner.udp;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -22,7 +22,7 @@ import org.w3c.dom.Element;
  * unicast inquiries); every Hikvision-firmware device on the segment answers with a ProbeMatch
  * carrying model, serial, MAC, firmware and ports, whether or not ONVIF is enabled.
  */
-public final class SadpProbe implements UdpProbe {
+public final class SadpProbe implements MulticastUdpProbe {
 
     public static final int PORT = 37020;
     private static final String GROUP = "239.255.255.250";
@@ -50,19 +50,9 @@ public final class SadpProbe implements UdpProbe {
     }
 
     @Override
-    public boolean unicast() {
-        return false;
-    }
-
-    @Override
-    public boolean multicast() {
-        return true;
-    }
-
-    @Override
-    public Optional<InetAddress> group() {
+    public InetAddress group() {
         try {
-            return Optional.of(InetAddress.getByName(GROUP));
+            return InetAddress.getByName(GROUP);
         } catch (UnknownHostException e) {
             throw new IllegalStateException("a literal address always resolves", e);
         }
@@ -72,11 +62,6 @@ public final class SadpProbe implements UdpProbe {
     @Override
     public boolean repliesToGroup() {
         return true;
-    }
-
-    @Override
-    public byte[] unicastRequest(int targetIndex, int round) {
-        throw new UnsupportedOperationException("SADP inquiries are multicast only");
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.camaudit.scanner.discovery;
+package org.camaudit.scanner.arp;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

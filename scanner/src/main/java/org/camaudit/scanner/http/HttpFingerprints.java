@@ -1,4 +1,4 @@
-package org.camaudit.scanner.discovery;
+package org.camaudit.scanner.http;
 
 import java.util.ArrayList;
 import java.util.Arrays;

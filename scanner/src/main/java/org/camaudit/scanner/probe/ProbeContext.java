@@ -1,4 +1,4 @@
-package org.camaudit.scanner.discovery;
+package org.camaudit.scanner.probe;
 
 import java.util.List;
 

@@ -1,4 +1,4 @@
-package org.camaudit.scanner.discovery;
+package org.camaudit.scanner.replies;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -18,6 +18,11 @@ import org.camaudit.scanner.http.HttpResponse;
 import org.camaudit.scanner.identify.DeviceFacts;
 import org.camaudit.scanner.identify.Evidence;
 import org.camaudit.scanner.identify.Sources;
+import org.camaudit.scanner.onvif.OnvifProbe;
+import org.camaudit.scanner.udp.DhipProbe;
+import org.camaudit.scanner.udp.DiscoveryReply;
+import org.camaudit.scanner.udp.SadpProbe;
+import org.camaudit.scanner.udp.WsDiscoveryProbe;
 import org.camaudit.scanner.xml.OnvifMessages;
 import org.junit.jupiter.api.Test;
 import org.onvif.ver10.device.wsdl.GetDeviceInformationResponse;

@@ -1,4 +1,4 @@
-package org.camaudit.scanner.discovery;
+package org.camaudit.scanner.onvif;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
