@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Ingest benchmark of inventory-service.
 #
-#   bench/inventory-ingest.sh [--build] [--duration SECONDS] [--clients N]
+#   bench/inventory-ingest.sh [--build] [--duration SECONDS] [--clients N] [--app DIR] [--profile]
 #
 # Starts a private PostgreSQL (deploy/local/postgres.sh, data under bench/out/, port 55471) with a fresh
 # `inventory` database and the packaged service on 127.1.2.1:18081 (benches use 127.1.0.0/16), then:
@@ -14,6 +14,9 @@
 # Peers measured in the same run: a PostgreSQL COPY of the same rows into a bare table (the floor for
 # writing this data on this machine) and wrk against /q/health/live (HTTP with no database work).
 # Everything it started is stopped on exit. Builds the service first when its jar is missing (or --build).
+# --app DIR runs another build of the service (a copy of its target/quarkus-app, e.g. the one before a change,
+# so that before and after are measured in the same session). --profile records pass 1 with JFR (hot methods)
+# and pg_stat_statements (statements by total time) and prints both.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -24,6 +27,8 @@ base="http://$host:$port"
 duration=20
 clients=2
 build=false
+app_dir=""
+profile=false
 batches=10
 batch_size=10000
 
@@ -32,7 +37,10 @@ while (($#)); do
     --build) build=true ;;
     --duration) duration="${2:?--duration needs seconds}"; shift ;;
     --clients) clients="${2:?--clients needs a number}"; shift ;;
-    *) echo "usage: bench/inventory-ingest.sh [--build] [--duration SECONDS] [--clients N]" >&2; exit 2 ;;
+    --app) app_dir="${2:?--app needs the folder of a quarkus-app}"; shift ;;
+    --profile) profile=true ;;
+    *) echo "usage: bench/inventory-ingest.sh [--build] [--duration SECONDS] [--clients N] [--app DIR] [--profile]" >&2
+       exit 2 ;;
   esac
   shift
 done
@@ -42,6 +50,7 @@ export CAMAUDIT_PG_PORT=55471
 export CAMAUDIT_PG_DATABASES=inventory
 pg="$repo_root/deploy/local/postgres.sh"
 jar="$repo_root/inventory-service/target/quarkus-app/quarkus-run.jar"
+[[ -z "$app_dir" ]] || jar="$(cd "$app_dir" && pwd)/quarkus-run.jar"
 service_pid=""
 
 cleanup() {
@@ -61,7 +70,7 @@ command -v wrk >/dev/null 2>&1 || {
 command -v python3 >/dev/null 2>&1 || { echo "python3 is needed to generate the batches" >&2; exit 1; }
 
 mkdir -p "$out"
-if $build || [[ ! -f "$jar" ]]; then
+if [[ -z "$app_dir" ]] && { $build || [[ ! -f "$jar" ]]; }; then
   echo "building inventory-service ..."
   (cd "$repo_root" && ./mvnw -B -q -pl inventory-service -am install -DskipTests)
 fi
@@ -72,6 +81,16 @@ pg_password="$("$pg" password)"
 bindir="$(pg_config --bindir 2>/dev/null || ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
 PGPASSWORD="$pg_password" "$bindir/psql" -q -h 127.0.0.1 -p "$CAMAUDIT_PG_PORT" -U camaudit -d postgres \
   -c "DROP DATABASE IF EXISTS inventory" -c "CREATE DATABASE inventory OWNER camaudit" >/dev/null
+psql_inventory() {
+  PGPASSWORD="$pg_password" "$bindir/psql" -q -h 127.0.0.1 -p "$CAMAUDIT_PG_PORT" -U camaudit -d inventory "$@"
+}
+if $profile; then
+  # pg_stat_statements must be preloaded: set it for this private cluster and restart it
+  PGPASSWORD="$pg_password" "$bindir/psql" -q -h 127.0.0.1 -p "$CAMAUDIT_PG_PORT" -U camaudit -d postgres \
+    -c "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'" >/dev/null
+  "$pg" stop >/dev/null && "$pg" start >/dev/null
+  psql_inventory -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
+fi
 
 scanner_pw="$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
 viewer_pw="$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
@@ -121,9 +140,14 @@ EOF
 # CPU seconds used so far by the service and the PostgreSQL server (postmaster and its backends). On a
 # machine shared with other work, observations per CPU second says what the ingest costs regardless of load.
 cpu_seconds() {
-  local postmaster pid total=0 ticks
+  local postmaster pid total=0 ticks pids
   postmaster="$(head -1 "$CAMAUDIT_PG_DIR/data/postmaster.pid")"
-  for pid in "$service_pid" "$postmaster" $(pgrep -P "$postmaster"); do
+  case "${1:-all}" in
+    service) pids="$service_pid" ;;
+    postgres) pids="$postmaster $(pgrep -P "$postmaster" | tr '\n' ' ')" ;;
+    *) pids="$service_pid $postmaster $(pgrep -P "$postmaster" | tr '\n' ' ')" ;;
+  esac
+  for pid in $pids; do
     [[ -r "/proc/$pid/stat" ]] || continue
     ticks="$(sed 's/^.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')"
     total=$((total + ticks))
@@ -146,8 +170,9 @@ if a[k] != n: sys.exit("%s: expected %d %s, got %s" % (a["scanId"], n, k, {x: a[
 # Posts every batch once, split among $clients concurrent clients (as several site scanners would);
 # prints observations/second and CPU cost.
 ingest_pass() {
-  local pass="$1" expect="$2" start end c b cpu_start cpu_end pids=() failed=0
+  local pass="$1" expect="$2" start end c b cpu_start cpu_end svc_start svc_end pids=() failed=0
   cpu_start="$(cpu_seconds)"
+  svc_start="$(cpu_seconds service)"
   start=$(date +%s.%N)
   for c in $(seq 0 $((clients - 1))); do
     (
@@ -161,15 +186,33 @@ ingest_pass() {
   ((failed == 0)) || exit 1
   end=$(date +%s.%N)
   cpu_end="$(cpu_seconds)"
+  svc_end="$(cpu_seconds service)"
   python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); c=float(sys.argv[5])-float(sys.argv[4]); n=int(sys.argv[3])
-print('%.1f s, %.0f observations/s; %.1f CPU s (service + PostgreSQL), %.0f observations per CPU second' % (s, n/s, c, n/c))" \
-    "$start" "$end" "$((batches * batch_size))" "$cpu_start" "$cpu_end"
+v=float(sys.argv[7])-float(sys.argv[6])
+print('%.1f s, %.0f observations/s; %.1f CPU s (service %.1f + PostgreSQL %.1f), %.0f observations per CPU second' % (s, n/s, c, v, c-v, n/c))" \
+    "$start" "$end" "$((batches * batch_size))" "$cpu_start" "$cpu_end" "$svc_start" "$svc_end"
 }
 
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 echo "pass 1: $((batches * batch_size)) new observations ..."
+if $profile; then
+  psql_inventory -c "SELECT pg_stat_statements_reset()" >/dev/null
+  jcmd "$service_pid" JFR.start name=pass1 settings=profile >/dev/null
+fi
 pass1="$(ingest_pass 1 created)"
 echo "  $pass1"
+if $profile; then
+  echo "  pass 1 statements by total time (pg_stat_statements):"
+  # statements on the per-transaction temporary tables get a new id per transaction: group them by their text
+  psql_inventory -P pager=off -c "SELECT round(sum(total_exec_time)::numeric / 1000, 2) AS seconds, sum(calls) AS calls,
+      sum(rows) AS rows, left(regexp_replace(query, '\s+', ' ', 'g'), 100) AS statement
+    FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'inventory')
+    GROUP BY 4 ORDER BY 1 DESC LIMIT 15" | tee "$out/pass1-statements.txt"
+  jcmd "$service_pid" JFR.stop name=pass1 filename="$out/pass1.jfr" >/dev/null
+  jfr_tool="$(ls /usr/lib/jvm/temurin-25-jdk-amd64/bin/jfr 2>/dev/null || command -v jfr)"
+  echo "  pass 1 hot methods of the service (JFR, $out/pass1.jfr):"
+  "$jfr_tool" view --width 160 hot-methods "$out/pass1.jfr" 2>&1 | head -30 | tee "$out/pass1-hot-methods.txt"
+fi
 echo "pass 2: the same observations again (all unchanged) ..."
 pass2="$(ingest_pass 2 unchanged)"
 echo "  $pass2"

@@ -27,7 +27,7 @@ import org.camaudit.common.security.Roles;
 import org.camaudit.inventory.mapping.BatchCheck;
 import org.camaudit.inventory.mapping.IngestResult;
 import org.camaudit.inventory.mapping.ObservationBatch;
-import org.camaudit.inventory.service.IngestService;
+import org.camaudit.inventory.service.ingest.IngestService;
 
 @Path("/api/v1/observations")
 @Tag(name = "Observations", description = "What scanners found")

@@ -32,10 +32,11 @@ public class DeviceService {
 
     /** Sortable fields of the API and the entity attribute each one orders by. */
     private static final Map<String, String> SORTABLE = Map.ofEntries(
-            Map.entry("id", "id"), Map.entry("site", "site"), Map.entry("ip", "ip"), Map.entry("mac", "mac"),
-            Map.entry("manufacturer", "manufacturer"), Map.entry("model", "model"),
-            Map.entry("firmwareVersion", "firmwareVersion"), Map.entry("serialNumber", "serialNumber"),
-            Map.entry("status", "status"), Map.entry("location", "location"), Map.entry("owner", "owner"),
+            Map.entry("id", "id"), Map.entry("site", "facts.site"), Map.entry("ip", "facts.ip"),
+            Map.entry("mac", "facts.mac"), Map.entry("manufacturer", "facts.manufacturer"),
+            Map.entry("model", "facts.model"), Map.entry("firmwareVersion", "facts.firmwareVersion"),
+            Map.entry("serialNumber", "facts.serialNumber"), Map.entry("status", "status"),
+            Map.entry("location", "location"), Map.entry("owner", "owner"),
             Map.entry("firstSeen", "firstSeen"), Map.entry("lastSeen", "lastSeen"));
 
     /** Fields a PATCH may set, with their length caps ({@code status} is checked against its values). */
@@ -46,11 +47,11 @@ public class DeviceService {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (query.site() != null && !query.site().isBlank()) {
-            where.add("site = :site");
+            where.add("facts.site = :site");
             params.put("site", query.site().strip());
         }
         if (query.manufacturer() != null && !query.manufacturer().isBlank()) {
-            where.add("lower(manufacturer) = :manufacturer");
+            where.add("lower(facts.manufacturer) = :manufacturer");
             params.put("manufacturer", query.manufacturer().strip().toLowerCase(Locale.ROOT));
         }
         if (query.status() != null && !query.status().isBlank()) {
@@ -63,12 +64,12 @@ public class DeviceService {
             if (!identification.matches(Limits.IDENTIFICATION_PATTERN)) {
                 throw ProblemException.badRequest("identification", "must be one of complete, partial, unidentified");
             }
-            where.add("identificationStatus = :identification");
+            where.add("facts.identificationStatus = :identification");
             params.put("identification", identification);
         }
         if (query.q() != null && !query.q().isBlank()) {
-            where.add("(lower(ip) like :q escape '!' or lower(model) like :q escape '!'"
-                    + " or lower(serialNumber) like :q escape '!' or lower(location) like :q escape '!')");
+            where.add("(lower(facts.ip) like :q escape '!' or lower(facts.model) like :q escape '!'"
+                    + " or lower(facts.serialNumber) like :q escape '!' or lower(location) like :q escape '!')");
             params.put("q", "%" + likeEscape(query.q().strip().toLowerCase(Locale.ROOT)) + "%");
         }
         String hql = String.join(" and ", where);

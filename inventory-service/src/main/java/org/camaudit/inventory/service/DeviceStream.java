@@ -54,7 +54,7 @@ public class DeviceStream {
         });
         boolean bySite = site != null && !site.isBlank();
         SelectionQuery<Device> query = session.createSelectionQuery(
-                bySite ? "from Device where site = :site order by id" : "from Device order by id", Device.class);
+                bySite ? "from Device where facts.site = :site order by id" : "from Device order by id", Device.class);
         if (bySite) {
             query.setParameter("site", site.strip());
         }
