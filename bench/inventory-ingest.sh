@@ -155,6 +155,17 @@ cpu_seconds() {
   python3 -c "import sys; print(int(sys.argv[1]) / int(sys.argv[2]))" "$total" "$(getconf CLK_TCK)"
 }
 
+# CPU seconds the service's JIT compiler threads used so far: on a cold service, part of pass 1 is warm-up.
+jit_seconds() {
+  local task total=0
+  for task in /proc/"$service_pid"/task/*; do
+    case "$(cat "$task/comm" 2>/dev/null)" in
+      C1\ Compiler*|C2\ Compiler*) total=$((total + $(sed 's/^.*) //' "$task/stat" | awk '{print $12 + $13}'))) ;;
+    esac
+  done
+  python3 -c "import sys; print(int(sys.argv[1]) / int(sys.argv[2]))" "$total" "$(getconf CLK_TCK)"
+}
+
 # Posts one batch under a new scanId and checks the count it expects.
 post_batch() {
   local pass="$1" expect="$2" b="$3" answer
@@ -170,9 +181,10 @@ if a[k] != n: sys.exit("%s: expected %d %s, got %s" % (a["scanId"], n, k, {x: a[
 # Posts every batch once, split among $clients concurrent clients (as several site scanners would);
 # prints observations/second and CPU cost.
 ingest_pass() {
-  local pass="$1" expect="$2" start end c b cpu_start cpu_end svc_start svc_end pids=() failed=0
+  local pass="$1" expect="$2" start end c b cpu_start cpu_end svc_start svc_end jit_start jit_end pids=() failed=0
   cpu_start="$(cpu_seconds)"
   svc_start="$(cpu_seconds service)"
+  jit_start="$(jit_seconds)"
   start=$(date +%s.%N)
   for c in $(seq 0 $((clients - 1))); do
     (
@@ -187,10 +199,11 @@ ingest_pass() {
   end=$(date +%s.%N)
   cpu_end="$(cpu_seconds)"
   svc_end="$(cpu_seconds service)"
+  jit_end="$(jit_seconds)"
   python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); c=float(sys.argv[5])-float(sys.argv[4]); n=int(sys.argv[3])
-v=float(sys.argv[7])-float(sys.argv[6])
-print('%.1f s, %.0f observations/s; %.1f CPU s (service %.1f + PostgreSQL %.1f), %.0f observations per CPU second' % (s, n/s, c, v, c-v, n/c))" \
-    "$start" "$end" "$((batches * batch_size))" "$cpu_start" "$cpu_end" "$svc_start" "$svc_end"
+v=float(sys.argv[7])-float(sys.argv[6]); j=float(sys.argv[9])-float(sys.argv[8])
+print('%.1f s, %.0f observations/s; %.1f CPU s (service %.1f, of which JIT compiler %.1f; PostgreSQL %.1f), %.0f observations per CPU second' % (s, n/s, c, v, j, c-v, n/c))" \
+    "$start" "$end" "$((batches * batch_size))" "$cpu_start" "$cpu_end" "$svc_start" "$svc_end" "$jit_start" "$jit_end"
 }
 
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
@@ -256,7 +269,8 @@ p99="$(awk '$1 == "99%" {print $2}' "$out/wrk.txt")"
 rps="$(awk '/Requests\/sec/ {print $2}' "$out/wrk.txt")"
 non2xx="$(awk '/Non-2xx/ {print $NF}' "$out/wrk.txt")"
 requests="$(awk '/requests in/ {print $1}' "$out/wrk.txt")"
-cpu_per_request="$(python3 -c "import sys; print('%.1f' % (1000 * (float(sys.argv[2]) - float(sys.argv[1])) / int(sys.argv[3])))" \
+# no request may finish within --duration on an overloaded machine: then there is no per-request cost
+cpu_per_request="$(python3 -c "import sys; n=int(sys.argv[3] or 0); print('%.1f' % (1000 * (float(sys.argv[2]) - float(sys.argv[1])) / n) if n else 'n/a')" \
   "$cpu_start" "$cpu_end" "$requests")"
 [[ -z "$non2xx" ]] || { echo "wrk saw $non2xx non-2xx answers, see $out/wrk.txt" >&2; exit 1; }
 # Peer for the reads, same run: the service's liveness probe (no database, no authentication).

@@ -251,6 +251,38 @@ class ObservationResourceTest {
     }
 
     @Test
+    void shouldKeepOneDevicePerCameraWhenScansOfDifferentSitesSeeTheSameCamerasConcurrently() throws Exception {
+        List<Map<String, Object>> fleet = cameras(14, 200);
+        String serial = (String) fleet.get(0).get("serialNumber");
+        String fleetSerials = serial.substring(0, serial.lastIndexOf('-') + 1);
+        int threads = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Integer>> answers = new ArrayList<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                // cameras that moved between sites: the same MACs and serials, seen by two sites' scanners
+                List<Map<String, Object>> part = new ArrayList<>(fleet.subList(t * 20, t * 20 + 100));
+                String site = uniqueSite("moved-" + t);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return post(batch(site, part)).extract().statusCode();
+                }));
+            }
+            start.countDown();
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(120, TimeUnit.SECONDS)).isEqualTo(Status.OK.getStatusCode());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        as("viewer").queryParam("q", fleetSerials).queryParam("size", 1000).when().get("/api/v1/devices")
+                .then()
+                .body("total", equalTo(200));
+    }
+
+    @Test
     void shouldRejectWholeBatchAndStoreNothingWhenOneObservationIsInvalid() {
         String site = uniqueSite("reject");
         String scanId = java.util.UUID.randomUUID().toString();

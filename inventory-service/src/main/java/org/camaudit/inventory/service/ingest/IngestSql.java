@@ -10,7 +10,8 @@ final class IngestSql {
 
     static final String STAGE_TABLES = "CREATE TEMP TABLE ingest_obs (idx int PRIMARY KEY"
             + ObservationStager.columnDefinitions() + ") ON COMMIT DROP;\n" + """
-            CREATE TEMP TABLE ingest_match (idx int PRIMARY KEY, device_id bigint) ON COMMIT DROP;
+            CREATE TEMP TABLE ingest_match (idx int PRIMARY KEY, device_id bigint, created boolean NOT NULL DEFAULT false)
+                ON COMMIT DROP;
             CREATE TEMP TABLE ingest_created (id bigint PRIMARY KEY) ON COMMIT DROP;
             CREATE TEMP TABLE ingest_change ON COMMIT DROP AS
                 SELECT id, site, ip, mac, manufacturer, reported_manufacturer, model, firmware_version, serial_number,
@@ -49,32 +50,52 @@ final class IngestSql {
     static final String MATCH_UNMATCHED = "UPDATE ingest_match m SET device_id = " + IDENTITY
             + " FROM ingest_obs o WHERE o.idx = m.idx AND m.device_id IS NULL";
 
+    /**
+     * Each unmatched observation gets the id its new device will have, so the insert needs no second match
+     * to learn which observation made which device.
+     */
+    static final String ASSIGN_NEW_IDS = """
+            UPDATE ingest_match SET device_id = nextval(pg_get_serial_sequence('device', 'id')), created = true
+            WHERE device_id IS NULL
+            """;
+
     static final String INSERT_NEW = """
             WITH inserted AS (
-                INSERT INTO device (site, ip, mac, manufacturer, reported_manufacturer, model, firmware_version,
+                INSERT INTO device (id, site, ip, mac, manufacturer, reported_manufacturer, model, firmware_version,
                     serial_number, hardware_id, discovered_by, onvif, http_ports, evidence, identification_status,
                     identification_reasons, first_seen, last_seen, last_scan_id)
-                SELECT ?, o.ip, o.mac, o.manufacturer, o.reported_manufacturer, o.model, o.firmware_version,
-                    o.serial_number, o.hardware_id, o.discovered_by, o.onvif, o.http_ports, o.evidence,
-                    o.identification_status, o.identification_reasons, o.observed_at, o.observed_at, ?
+                SELECT m.device_id, ?, o.ip, o.mac, o.manufacturer, o.reported_manufacturer, o.model,
+                    o.firmware_version, o.serial_number, o.hardware_id, o.discovered_by, o.onvif, o.http_ports,
+                    o.evidence, o.identification_status, o.identification_reasons, o.observed_at, o.observed_at, ?
                 FROM ingest_obs o JOIN ingest_match m ON m.idx = o.idx
-                WHERE m.device_id IS NULL
+                WHERE m.created
                 ORDER BY lower(o.manufacturer), o.serial_number, o.mac, o.ip, o.idx
                 ON CONFLICT DO NOTHING
                 RETURNING id)
             INSERT INTO ingest_created SELECT id FROM inserted
             """;
 
+    /**
+     * Observations whose insert did nothing (another observation of the batch, or a concurrent scan, holds
+     * the key) lose their id and are matched again.
+     */
+    static final String UNASSIGN_NOT_CREATED = """
+            UPDATE ingest_match m SET device_id = NULL, created = false
+            WHERE m.created AND NOT EXISTS (SELECT 1 FROM ingest_created cr WHERE cr.id = m.device_id)
+            """;
+
+    /** The devices that existed before this transaction, locked in id order (new ones are only ours). */
     static final String LOCK = """
             SELECT count(*) FROM (
-                SELECT d.id FROM device d WHERE d.id IN (SELECT device_id FROM ingest_match)
+                SELECT d.id FROM device d WHERE d.id IN (SELECT device_id FROM ingest_match WHERE NOT created)
                 ORDER BY d.id FOR UPDATE OF d) locked
             """;
 
     /**
      * The new state of every observed device, from its latest observation in the batch. A value the
      * observation lacks keeps the stored one; an observation older than the device's last sighting (a
-     * spooled scan replayed late) only fills gaps.
+     * spooled scan replayed late) only fills gaps. A device this batch created from its only observation
+     * already holds that observation and is left out.
      */
     static final String CHANGES = """
             INSERT INTO ingest_change
@@ -105,11 +126,13 @@ final class IngestSql {
                 greatest(d.last_seen, o.observed_at),
                 CASE WHEN n.newer THEN ? ELSE d.last_scan_id END,
                 d.mac, d.serial_number, d.manufacturer
-            FROM (SELECT DISTINCT ON (m.device_id) m.device_id, ob.*
+            FROM (SELECT DISTINCT ON (m.device_id) m.device_id, m.created AS created_by_it,
+                         count(*) OVER (PARTITION BY m.device_id) AS observations, ob.*
                   FROM ingest_match m JOIN ingest_obs ob ON ob.idx = m.idx
                   ORDER BY m.device_id, ob.observed_at DESC, ob.idx DESC) o
             JOIN device d ON d.id = o.device_id
             CROSS JOIN LATERAL (SELECT o.observed_at >= d.last_seen AS newer) n
+            WHERE NOT (o.created_by_it AND o.observations = 1)
             """;
 
     /**
@@ -151,12 +174,13 @@ final class IngestSql {
             """;
 
     /** What happened to each observation's device; read before {@link #APPLY}, which makes them equal. */
-    static final String RESULTS = "SELECT m.device_id, o.ip, cr.id IS NOT NULL AS created, " + CHANGED + """
+    static final String RESULTS = "SELECT m.device_id, o.ip, cr.id IS NOT NULL AS created, c.id IS NOT NULL AND "
+            + CHANGED + """
              AS changed
             FROM ingest_obs o
             JOIN ingest_match m ON m.idx = o.idx
-            JOIN ingest_change c ON c.id = m.device_id
-            JOIN device d ON d.id = c.id
+            LEFT JOIN ingest_change c ON c.id = m.device_id
+            LEFT JOIN device d ON d.id = c.id
             LEFT JOIN ingest_created cr ON cr.id = m.device_id
             ORDER BY o.idx
             """;
@@ -191,7 +215,7 @@ final class IngestSql {
      */
     static final String MARK_MISSING = """
             UPDATE device d SET status = 'missing', version = d.version + 1
-            WHERE d.site = ? AND d.status = 'active'
+            WHERE d.site = ? AND d.status = 'active' AND d.last_scan_id <> ?
               AND (SELECT count(*) FROM (
                     SELECT 1 FROM scan s, scan l
                     WHERE l.scan_id = d.last_scan_id AND s.site = d.site AND s.finished_at IS NOT NULL

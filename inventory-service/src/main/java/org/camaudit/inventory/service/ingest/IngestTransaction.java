@@ -51,7 +51,7 @@ class IngestTransaction {
             IngestResult result = results(c, batch.scanId());
             execute(c, IngestSql.APPLY);
             update(c, IngestSql.SIGHTINGS, batch.scanId(), batch.site());
-            markMissing(c, batch.site());
+            markMissing(c, batch.site(), batch.scanId());
             parts.storeResult(c, staged.digest(), result);
             return result;
         }
@@ -72,8 +72,11 @@ class IngestTransaction {
     private static void matchDevices(Connection c, ObservationBatch batch) throws SQLException {
         update(c, IngestSql.MATCH_ALL, batch.site(), batch.site());
         execute(c, IngestSql.ANALYZE_MATCH);
-        if (update(c, IngestSql.INSERT_NEW, batch.site(), batch.scanId()) > 0) {
-            update(c, IngestSql.MATCH_UNMATCHED, batch.site(), batch.site());
+        if (update(c, IngestSql.ASSIGN_NEW_IDS) > 0) {
+            update(c, IngestSql.INSERT_NEW, batch.site(), batch.scanId());
+            if (update(c, IngestSql.UNASSIGN_NOT_CREATED) > 0) {
+                update(c, IngestSql.MATCH_UNMATCHED, batch.site(), batch.site());
+            }
         }
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(IngestSql.UNMATCHED)) {
             rs.next();
@@ -85,7 +88,6 @@ class IngestTransaction {
 
     /** Locks the matched devices in id order, then computes their new state into {@code ingest_change}. */
     private static void lockAndComputeChanges(Connection c, ObservationBatch batch) throws SQLException {
-        execute(c, IngestSql.ANALYZE_MATCH);
         try (Statement st = c.createStatement()) {
             st.executeQuery(IngestSql.LOCK).close();
         }
@@ -119,11 +121,12 @@ class IngestTransaction {
         return new IngestResult(scanId, devices.size(), created, updated, unchanged, devices);
     }
 
-    private void markMissing(Connection c, String site) throws SQLException {
+    private void markMissing(Connection c, String site, String scanId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(IngestSql.MARK_MISSING)) {
             ps.setString(1, site);
-            ps.setInt(2, config.missingAfterScans());
+            ps.setString(2, scanId);
             ps.setInt(3, config.missingAfterScans());
+            ps.setInt(4, config.missingAfterScans());
             ps.executeUpdate();
         }
     }

@@ -159,7 +159,13 @@ class ObservationStager {
         sha.update((byte) 2);
     }
 
+    /** A value and its end mark (1), or the null mark (0). */
     private static void update(MessageDigest sha, String value) {
-        sha.update(value == null ? new byte[] {0} : (value + (char) 1).getBytes(StandardCharsets.UTF_8));
+        if (value == null) {
+            sha.update((byte) 0);
+        } else {
+            sha.update(value.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 1);
+        }
     }
 }
