@@ -8,7 +8,7 @@ import io.quarkus.panache.common.Sort;
 import org.camaudit.common.problem.ProblemException;
 
 /** The {@code sort} parameter of the findings list: a field, {@code -field} or {@code field,desc}. */
-final class FindingSort {
+public final class FindingSort {
 
     /** The sortable fields (API and entity names agree); each sort ends on {@code id} so pages are stable. */
     static final String FIELDS_TEXT = "id, site, ip, vendor, model, category, confidence, status, location, decidedAt";
@@ -17,7 +17,7 @@ final class FindingSort {
     private FindingSort() {
     }
 
-    static Sort parse(String sort) {
+    public static Sort parse(String sort) {
         if (sort == null || sort.isBlank()) {
             return Sort.ascending("id");
         }

@@ -18,18 +18,18 @@ import io.restassured.specification.RequestSpecification;
 import org.camaudit.audit.client.Device;
 
 /** Drives the inventory stub and the API as one of the test accounts (account name = password = role). */
-final class ApiTestSupport {
+public final class ApiTestSupport {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private ApiTestSupport() {
     }
 
-    static RequestSpecification as(String account) {
+    public static RequestSpecification as(String account) {
         return given().auth().preemptive().basic(account, account);
     }
 
-    static void inventoryHolds(List<Device> devices) {
+    public static void inventoryHolds(List<Device> devices) {
         try {
             given().body(JSON.writeValueAsString(devices)).contentType(ContentType.JSON)
                     .when().put(stub() + "/stub/devices")
@@ -40,20 +40,20 @@ final class ApiTestSupport {
         inventoryMode("ok");
     }
 
-    static void inventoryMode(String mode) {
+    public static void inventoryMode(String mode) {
         given().queryParam("value", mode)
                 .when().put(stub() + "/stub/mode")
                 .then().statusCode(Status.NO_CONTENT.getStatusCode());
     }
 
-    static JsonPath runAudit() {
+    public static JsonPath runAudit() {
         return as("auditor")
                 .when().post("/api/v1/audits")
                 .then().statusCode(Status.CREATED.getStatusCode())
                 .extract().jsonPath();
     }
 
-    static JsonPath findings(String site) {
+    public static JsonPath findings(String site) {
         return as("viewer").queryParam("site", site).queryParam("size", 1000)
                 .when().get("/api/v1/findings")
                 .then().statusCode(Status.OK.getStatusCode())
