@@ -11,24 +11,20 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
-import org.camaudit.scanner.target.Addresses;
 import org.camaudit.scanner.target.TargetSet;
 
 import io.quarkus.logging.Log;
 
 /**
- * Phase 1: the UDP sweep. One non-blocking socket per protocol (not one per target) sends every
- * unicast request at the configured rate, plus the multicast requests; one receiver thread reads
- * all sockets, parses each datagram with its protocol and hands replies on. Targets that stayed
- * silent get the next round; then one window collects late replies.
+ * Phase 1: the UDP sweep. One non-blocking socket per protocol (not one per target); per unicast
+ * protocol one sender thread sends every request at its share of the rate, plus the multicast
+ * requests; one {@link DatagramReceiver} reads all sockets and marks {@link AnsweredTargets}.
+ * Targets that stayed silent get the next round; then one window collects late replies.
  */
 public final class UdpSweep {
 
@@ -43,11 +39,9 @@ public final class UdpSweep {
     private final List<UdpProbe> probes;
     private final Settings settings;
     private final BiConsumer<InetAddress, DiscoveryReply> sink;
-    private final AtomicLong sent = new AtomicLong();
-    private final AtomicLong received = new AtomicLong();
-    private final BitSet answered = new BitSet();
-    private volatile boolean receiving = true;
-    private volatile TargetSet targets;
+    private final DatagramSender sender;
+    private DatagramReceiver receiver;
+    private AnsweredTargets answered;
 
     /**
      * @param sink receives every reply with the datagram's source address; called from the receiver thread
@@ -55,15 +49,16 @@ public final class UdpSweep {
     public UdpSweep(List<UdpProbe> probes, Settings settings, BiConsumer<InetAddress, DiscoveryReply> sink) {
         this.probes = probes;
         this.settings = settings;
+        this.sender = new DatagramSender(settings.maxDatagramBytes());
         this.sink = sink;
     }
 
     public long sent() {
-        return sent.get();
+        return sender.sent();
     }
 
     public long received() {
-        return received.get();
+        return receiver == null ? 0 : receiver.received();
     }
 
     /** How many datagrams the sweep will send in its first round. */
@@ -87,7 +82,7 @@ public final class UdpSweep {
      */
     public void run(TargetSet targets, BooleanSupplier keepListening, long maxExtraMillis)
             throws IOException, InterruptedException {
-        this.targets = targets;
+        answered = new AnsweredTargets(targets);
         List<DatagramChannel> channels = new ArrayList<>();
         try (Selector selector = Selector.open()) {
             for (UdpProbe probe : probes) {
@@ -109,9 +104,10 @@ public final class UdpSweep {
                 }
             }
             channels.addAll(listeners);
-            Thread receiver = new Thread(() -> receive(selector), "udp-sweep-receiver");
-            receiver.setDaemon(true);
-            receiver.start();
+            receiver = new DatagramReceiver(selector, settings.maxDatagramBytes(), answered, sink);
+            Thread receiving = new Thread(receiver, "udp-sweep-receiver");
+            receiving.setDaemon(true);
+            receiving.start();
             try {
                 for (int round = 0; round <= settings.retries(); round++) {
                     if (round > 0) {
@@ -128,9 +124,8 @@ public final class UdpSweep {
                     Thread.sleep(EXTRA_LISTEN_STEP_MILLIS);
                 }
             } finally {
-                receiving = false;
-                selector.wakeup();
-                receiver.join(1000);
+                receiver.stop();
+                receiving.join(1000);
             }
         } finally {
             for (DatagramChannel channel : channels) {
@@ -220,7 +215,7 @@ public final class UdpSweep {
             }
             InetSocketAddress group = new InetSocketAddress(probe.group(), probe.port());
             for (byte[] request : probe.multicastRequests(round)) {
-                send(channels.get(i), ByteBuffer.wrap(request), group);
+                sender.send(channels.get(i), ByteBuffer.wrap(request), group);
             }
         }
     }
@@ -243,16 +238,16 @@ public final class UdpSweep {
         List<Thread> senders = new ArrayList<>();
         boolean[] interrupted = new boolean[1];
         for (int i : unicast) {
-            Thread sender = new Thread(() -> {
+            Thread thread = new Thread(() -> {
                 try {
-                    sendEach((UnicastUdpProbe) probes.get(i), channels.get(i), targets, round, share);
+                    sender.sweep((UnicastUdpProbe) probes.get(i), channels.get(i), targets, round, share, answered);
                 } catch (InterruptedException e) {
                     interrupted[0] = true;
                 }
             }, "udp-sweep-" + probes.get(i).method());
-            sender.setDaemon(true);
-            senders.add(sender);
-            sender.start();
+            thread.setDaemon(true);
+            senders.add(thread);
+            thread.start();
         }
         try {
             for (Thread sender : senders) {
@@ -264,117 +259,6 @@ public final class UdpSweep {
         }
         if (interrupted[0]) {
             throw new InterruptedException();
-        }
-    }
-
-    private void sendEach(UnicastUdpProbe probe, DatagramChannel channel, TargetSet targets, int round, double rate)
-            throws InterruptedException {
-        long nanosPerProbe = (long) (1_000_000_000L / rate);
-        long start = System.nanoTime();
-        long count = 0;
-        ByteBuffer buffer = ByteBuffer.allocateDirect(settings.maxDatagramBytes());
-        for (int index = 0; index < targets.size(); index++) {
-            if (round > 0 && isAnswered(index)) {
-                continue;
-            }
-            long ahead = start + count * nanosPerProbe - System.nanoTime();
-            if (ahead > 1_000_000L) {
-                LockSupport.parkNanos(ahead);
-            }
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
-            buffer.clear();
-            buffer.put(probe.unicastRequest(index, round)).flip();
-            send(channel, buffer, new InetSocketAddress(Addresses.toInet(targets.get(index)), probe.port()));
-            count++;
-        }
-    }
-
-    private void send(DatagramChannel channel, ByteBuffer buffer, InetSocketAddress target) throws InterruptedException {
-        for (int attempt = 0; attempt < 1000; attempt++) {
-            try {
-                if (channel.send(buffer, target) > 0) {
-                    sent.incrementAndGet();
-                    return;
-                }
-            } catch (IOException e) {
-                Log.debugf("cannot send to %s: %s", target, e.getMessage());
-                return;
-            }
-            LockSupport.parkNanos(50_000L);
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
-        }
-    }
-
-    /** Marks a target as having answered, so later rounds skip it. */
-    private void markAnswered(int targetIndex) {
-        synchronized (answered) {
-            answered.set(targetIndex);
-        }
-    }
-
-    private boolean isAnswered(int targetIndex) {
-        synchronized (answered) {
-            return answered.get(targetIndex);
-        }
-    }
-
-    private void receive(Selector selector) {
-        ByteBuffer buffer = ByteBuffer.allocate(settings.maxDatagramBytes());
-        while (receiving) {
-            try {
-                selector.select(100);
-                for (SelectionKey key : selector.selectedKeys()) {
-                    DatagramChannel channel = (DatagramChannel) key.channel();
-                    UdpProbe probe = (UdpProbe) key.attachment();
-                    while (true) {
-                        buffer.clear();
-                        InetSocketAddress from = (InetSocketAddress) channel.receive(buffer);
-                        if (from == null) {
-                            break;
-                        }
-                        received.incrementAndGet();
-                        buffer.flip();
-                        byte[] data = new byte[buffer.remaining()];
-                        buffer.get(data);
-                        deliver(probe, from.getAddress(), data);
-                    }
-                }
-                selector.selectedKeys().clear();
-            } catch (IOException | RuntimeException e) {
-                Log.debugf("UDP receive problem: %s", e.getMessage());
-            }
-        }
-    }
-
-    /** The target the reply names (or, failing that, sends from) needs no further rounds. */
-    private void markAnswered(InetAddress from, DiscoveryReply reply) {
-        int index = -1;
-        if (reply.claimedAddress() != null) {
-            index = targets.indexOf(Addresses.parse(reply.claimedAddress()));
-        }
-        if (index < 0) {
-            index = targets.indexOf(Addresses.toInt(from).orElse(0));
-        }
-        if (index >= 0) {
-            markAnswered(index);
-        }
-    }
-
-    private void deliver(UdpProbe probe, InetAddress from, byte[] data) {
-        List<DiscoveryReply> replies;
-        try {
-            replies = probe.parse(from, data, data.length);
-        } catch (RuntimeException e) {
-            Log.debugf("unreadable %s reply from %s", probe.method(), from.getHostAddress());
-            return;
-        }
-        for (DiscoveryReply reply : replies) {
-            markAnswered(from, reply);
-            sink.accept(from, reply);
         }
     }
 }
