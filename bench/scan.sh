@@ -206,10 +206,11 @@ start_lab() { # count cidr seed name
   python3 "$WORK/credentials.py" "$WORK/manifest.json" "$2" > "$WORK/credentials.json"
 }
 
-scan() { # fleet-label run-label name cidr command...
-  local fleet=$1 label=$2 name=$3 cidr=$4
-  shift 4
-  /usr/bin/time -f "%e %M %U %S" -o "$WORK/time.txt" ip netns exec "$NS" timeout 900 "$@" scan "$cidr" \
+scan() { # fleet-label run-label name cidr "command" [scan options...]
+  local fleet=$1 label=$2 name=$3 cidr=$4 command=$5
+  shift 5
+  # shellcheck disable=SC2086 # $command is a program and its JVM arguments
+  /usr/bin/time -f "%e %M %U %S" -o "$WORK/time.txt" ip netns exec "$NS" timeout 900 $command scan "$cidr" "$@" \
     --credentials "$WORK/credentials.json" --format json --output "$OUT/$name-scan.json" 2> "$OUT/$name-scan.err" \
     || fail "scanner failed on $name"
   local seconds rss_kib user_s sys_s expected found identified extra
@@ -246,19 +247,19 @@ log "fleets in namespace $NS; results in $OUT"
 # A and B: 100 cameras in a /20.
 start_lab 100 127.2.0.0/20 12 100-in-20
 scan "100 in /20" "A: --no-tcp-sweep --rate 40000, default JVM" a-100 127.2.0.0/20 \
-  java -jar "$SCANNER_JAR" --no-tcp-sweep --rate 40000
+  "java -jar $SCANNER_JAR" --no-tcp-sweep --rate 40000
 scan "100 in /20" "A: --no-tcp-sweep --rate 40000, camaudit-scan" a-100-launcher 127.2.0.0/20 \
   "$LAUNCHER" --no-tcp-sweep --rate 40000
 bare "100 in /20" "A peer: WS-Discovery sweep 20000/s" 127.2.0.0/20 20000 ""
 scan "100 in /20" "B: defaults, camaudit-scan" b-100-launcher 127.2.0.0/20 "$LAUNCHER"
-scan "100 in /20" "B: defaults, default JVM" b-100 127.2.0.0/20 java -jar "$SCANNER_JAR"
+scan "100 in /20" "B: defaults, default JVM" b-100 127.2.0.0/20 "java -jar $SCANNER_JAR"
 bare "100 in /20" "B peer: WS-D + connect sweep ${DEFAULT_RATE}/s" 127.2.0.0/20 "$DEFAULT_RATE" "$PORTS"
 nmap_connect "100 in /20" 127.2.0.0/20 "$DEFAULT_RATE"
 stop_lab
 # C: 1,000 cameras in a /16.
 start_lab 1000 127.4.0.0/16 13 1000-in-16
 scan "1000 in /16" "C: README command (camaudit-scan), defaults" c-1000-launcher 127.4.0.0/16 "$LAUNCHER"
-scan "1000 in /16" "C: java -jar (default JVM), defaults" c-1000 127.4.0.0/16 java -jar "$SCANNER_JAR"
+scan "1000 in /16" "C: java -jar (default JVM), defaults" c-1000 127.4.0.0/16 "java -jar $SCANNER_JAR"
 scan "1000 in /16" "C: camaudit-scan --rate 40000" c-1000-40k 127.4.0.0/16 "$LAUNCHER" --rate 40000
 bare "1000 in /16" "C peer: WS-D + connect sweep ${DEFAULT_RATE}/s" 127.4.0.0/16 "$DEFAULT_RATE" "$PORTS"
 bare "1000 in /16" "C peer: WS-D + connect sweep 40000/s" 127.4.0.0/16 40000 "$PORTS"
