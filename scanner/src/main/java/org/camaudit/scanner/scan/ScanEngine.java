@@ -93,7 +93,9 @@ public final class ScanEngine {
         long udpPlanned = UdpSweep.plannedProbes(udpProbes, targets.size());
         boolean tcp = settings.tcpSweep() && !settings.ports().isEmpty() && interrogation.hasProbes();
         long tcpPlanned = tcp ? (long) targets.size() * settings.ports().size() : 0;
-        double udpShare = udpPlanned + tcpPlanned == 0 ? 1 : (double) udpPlanned / (udpPlanned + tcpPlanned);
+        // the rate is shared so that both sweeps end together: UDP sends up to 1 + retries rounds, TCP one
+        double udpWork = (double) udpPlanned * (1 + settings.retries());
+        double udpShare = udpWork + tcpPlanned == 0 ? 1 : udpWork / (udpWork + tcpPlanned);
         UdpSweep udp = new UdpSweep(udpProbes, sweepSettings(settings.rate() * udpShare),
                 (from, reply) -> onReply(targets, from, reply, phase2));
         ConnectSweep connects = new ConnectSweep(new ConnectSweep.Settings(settings.rate() * (1 - udpShare),
