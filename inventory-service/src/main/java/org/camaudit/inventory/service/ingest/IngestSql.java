@@ -44,20 +44,17 @@ final class IngestSql {
                     AND d.mac IS NULL AND (d.serial_number IS NULL OR d.manufacturer IS NULL)))
             """;
 
-    static final String MATCH_ALL =
-            "INSERT INTO ingest_match (idx, device_id) SELECT o.idx, " + IDENTITY + " FROM ingest_obs o";
+    /**
+     * Every observation's device; one that matches none gets the id its new device will have (from the
+     * device id sequence), so the insert needs no second match to learn which observation made which
+     * device. {@code OFFSET 0} keeps the identity rules evaluated once per observation.
+     */
+    static final String MATCH_ALL = "INSERT INTO ingest_match (idx, device_id, created)"
+            + " SELECT x.idx, coalesce(x.id, nextval('device_id_seq')), x.id IS NULL"
+            + " FROM (SELECT o.idx, " + IDENTITY + " AS id FROM ingest_obs o OFFSET 0) x";
 
     static final String MATCH_UNMATCHED = "UPDATE ingest_match m SET device_id = " + IDENTITY
             + " FROM ingest_obs o WHERE o.idx = m.idx AND m.device_id IS NULL";
-
-    /**
-     * Each unmatched observation gets the id its new device will have, so the insert needs no second match
-     * to learn which observation made which device.
-     */
-    static final String ASSIGN_NEW_IDS = """
-            UPDATE ingest_match SET device_id = nextval(pg_get_serial_sequence('device', 'id')), created = true
-            WHERE device_id IS NULL
-            """;
 
     static final String INSERT_NEW = """
             WITH inserted AS (
@@ -126,13 +123,13 @@ final class IngestSql {
                 greatest(d.last_seen, o.observed_at),
                 CASE WHEN n.newer THEN ? ELSE d.last_scan_id END,
                 d.mac, d.serial_number, d.manufacturer
-            FROM (SELECT DISTINCT ON (m.device_id) m.device_id, m.created AS created_by_it,
-                         count(*) OVER (PARTITION BY m.device_id) AS observations, ob.*
+            FROM (SELECT DISTINCT ON (m.device_id) m.device_id, ob.*
                   FROM ingest_match m JOIN ingest_obs ob ON ob.idx = m.idx
+                  WHERE NOT m.created OR m.device_id IN (
+                      SELECT x.device_id FROM ingest_match x GROUP BY x.device_id HAVING count(*) > 1)
                   ORDER BY m.device_id, ob.observed_at DESC, ob.idx DESC) o
             JOIN device d ON d.id = o.device_id
             CROSS JOIN LATERAL (SELECT o.observed_at >= d.last_seen AS newer) n
-            WHERE NOT (o.created_by_it AND o.observations = 1)
             """;
 
     /**

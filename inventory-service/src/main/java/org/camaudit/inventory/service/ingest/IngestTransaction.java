@@ -72,11 +72,9 @@ class IngestTransaction {
     private static void matchDevices(Connection c, ObservationBatch batch) throws SQLException {
         update(c, IngestSql.MATCH_ALL, batch.site(), batch.site());
         execute(c, IngestSql.ANALYZE_MATCH);
-        if (update(c, IngestSql.ASSIGN_NEW_IDS) > 0) {
-            update(c, IngestSql.INSERT_NEW, batch.site(), batch.scanId());
-            if (update(c, IngestSql.UNASSIGN_NOT_CREATED) > 0) {
-                update(c, IngestSql.MATCH_UNMATCHED, batch.site(), batch.site());
-            }
+        update(c, IngestSql.INSERT_NEW, batch.site(), batch.scanId());
+        if (update(c, IngestSql.UNASSIGN_NOT_CREATED) > 0) {
+            update(c, IngestSql.MATCH_UNMATCHED, batch.site(), batch.site());
         }
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(IngestSql.UNMATCHED)) {
             rs.next();
