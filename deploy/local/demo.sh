@@ -149,6 +149,11 @@ fi
 chmod 600 "$accounts_file"
 password_of() { awk -v n="$1" '$1 == n { print $2 }' "$accounts_file"; }
 camaudit_accounts="$(awk '!/^#/ && NF == 3 { printf "%s%s:%s:%s", sep, $1, $2, $3; sep = "," }' "$accounts_file")"
+# One key for both services' console sessions, so one sign-in serves both (kept like the accounts).
+session_key_file="$run/session-key"
+[ -s "$session_key_file" ] || (umask 077; random_password >"$session_key_file")
+chmod 600 "$session_key_file"
+console=(CAMAUDIT_SESSION_KEY="$(cat "$session_key_file")" CAMAUDIT_INVENTORY_UI_URL="$inventory/ui" CAMAUDIT_AUDIT_UI_URL="$audit/ui")
 
 # ---- JDK 25 AOT caches --------------------------------------------------------------------------
 # The services run with the container images' JVM options (sized for 256 MiB). With a JDK 25 they
@@ -175,12 +180,12 @@ step "Starting inventory-service ($inventory) and audit-service ($audit)"
 # shellcheck disable=SC2046 # service_java prints a command and its options
 start_process "$state/inventory-service.pid" "$logs/inventory-service.log" "$(jar inventory-service)" \
   nohup env DB_URL="$(bash deploy/local/postgres.sh url inventory)" DB_USER="${CAMAUDIT_PG_USER:-camaudit}" \
-  DB_PASSWORD="$db_password" CAMAUDIT_ACCOUNTS="$camaudit_accounts" \
+  DB_PASSWORD="$db_password" CAMAUDIT_ACCOUNTS="$camaudit_accounts" "${console[@]}" \
   $(service_java inventory-service) -Dquarkus.http.host="$host" -Dquarkus.http.port="$inventory_port" -jar "$(jar inventory-service)"
 # shellcheck disable=SC2046
 start_process "$state/audit-service.pid" "$logs/audit-service.log" "$(jar audit-service)" \
   nohup env DB_URL="$(bash deploy/local/postgres.sh url audit)" DB_USER="${CAMAUDIT_PG_USER:-camaudit}" \
-  DB_PASSWORD="$db_password" CAMAUDIT_ACCOUNTS="$camaudit_accounts" \
+  DB_PASSWORD="$db_password" CAMAUDIT_ACCOUNTS="$camaudit_accounts" "${console[@]}" \
   INVENTORY_URL="$inventory" INVENTORY_USER=audit-reader INVENTORY_PASSWORD="$(password_of audit-reader)" \
   $(service_java audit-service) -Dquarkus.http.host="$host" -Dquarkus.http.port="$audit_port" -jar "$(jar audit-service)"
 wait_ready inventory-service "$inventory/q/health/ready" "$state/inventory-service.pid" 180 "$logs/inventory-service.log" \
@@ -241,6 +246,8 @@ curl -fsS --max-time 60 "${viewer[@]}" -H 'Accept: application/json' "$audit/api
   echo " camaudit demo: ready in $(( $(date +%s) - started_at )) s"
   echo "================================================================================"
   echo
+  echo "Console: $inventory/ui/   (sign in as facilities / $(password_of facilities); auditors: auditor, procurement: procurement)"
+  echo
   echo "Cameras found: $(jq '.total' "$state/devices.json") ($(jq -r '.items | group_by(.site) | map("\(.[0].site) \(length)") | join(", ")' "$state/devices.json"))"
   jq -r '.items | group_by(.manufacturer // "(unknown)") | map([(.[0].manufacturer // "(unknown)"), length])
          | sort_by(-.[1], .[0])[] | @tsv' "$state/devices.json" \
@@ -262,6 +269,8 @@ curl -fsS --max-time 60 "${viewer[@]}" -H 'Accept: application/json' "$audit/api
                     printf "  %-12s %8d %16.2f\n", $1, $2, $3 }'
   echo
   echo "URLs (sign in with an account below; procurement has the viewer role)"
+  echo "  console (devices)      $inventory/ui/devices"
+  echo "  console (audit)        $audit/ui/dashboard"
   echo "  inventory Swagger UI   $inventory/q/swagger-ui"
   echo "  audit Swagger UI       $audit/q/swagger-ui"
   echo "  devices CSV            curl -u procurement:$(password_of procurement) -H 'Accept: text/csv' '$inventory/api/v1/devices?size=1000'"
@@ -271,6 +280,8 @@ curl -fsS --max-time 60 "${viewer[@]}" -H 'Accept: application/json' "$audit/api
   awk '!/^#/ && NF == 3 { printf "  %-13s %-26s %s\n", $1, $2, $3 }' "$accounts_file"
   echo
   echo "Logs: $logs/   Results: $state/"
+  echo
+  echo "Open the console: $inventory/ui/  and sign in as facilities / $(password_of facilities)"
 } | tee "$state/summary.txt"
 
 if [ "$detach" -eq 1 ]; then
