@@ -10,21 +10,12 @@
 //   EXPECT_DEVICE_IPS               comma-separated IPs that must appear in the devices list
 //   SCREENSHOT_DIR                  where the screenshots go (default deploy/target/screenshots)
 //   CHROMIUM                        the browser (default /usr/bin/chromium)
-import { chromium } from 'playwright-core';
-import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { check, env, runInChromium } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const env = (name, fallback) => {
-  const value = process.env[name] ?? fallback;
-  if (value === undefined || value === '') {
-    console.error(`browser-test: ${name} is not set`);
-    process.exit(2);
-  }
-  return value;
-};
 const auditUrl = env('AUDIT_URL');
 const inventoryUrl = env('INVENTORY_URL');
 const user = env('VIEWER_USER');
@@ -33,28 +24,10 @@ const planIps = env('EXPECT_PLAN_IPS').split(',').filter(Boolean);
 const planAbsentIps = env('ABSENT_PLAN_IPS').split(',').filter(Boolean);
 const deviceIps = env('EXPECT_DEVICE_IPS').split(',').filter(Boolean);
 const screenshots = resolve(env('SCREENSHOT_DIR', join(here, '..', 'target', 'screenshots')));
-const executablePath = env('CHROMIUM', '/usr/bin/chromium');
 const STEP_TIMEOUT_MS = 30_000;
 const TOTAL_TIMEOUT_MS = 180_000;
 
-// Flags that keep Chromium from reaching out to the network it does not need (and cannot reach here).
-const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-];
-
 mkdirSync(screenshots, { recursive: true });
-const profile = mkdtempSync(join(tmpdir(), 'camaudit-chromium-'));
-const watchdog = setTimeout(() => {
-  console.error(`browser-test: gave up after ${TOTAL_TIMEOUT_MS / 1000} s`);
-  process.exit(1);
-}, TOTAL_TIMEOUT_MS);
-
-function check(condition, message) {
-  if (!condition) {
-    throw new Error(message);
-  }
-}
 
 /** Opens Swagger UI at baseUrl and authorizes with HTTP Basic, as a person does with the Authorize button. */
 async function openAndAuthorize(page, baseUrl, name) {
@@ -130,31 +103,16 @@ async function flow(context, { baseUrl, path, name, ips, absent = [], params = {
   await page.close();
 }
 
-let failed = false;
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath,
-  headless: true,
-  args: CHROMIUM_ARGS,
-  viewport: { width: 1280, height: 1000 },
+await runInChromium({
+  name: 'browser-test', screenshots, totalMs: TOTAL_TIMEOUT_MS,
+  flow: async (context) => {
+    await flow(context, {
+      baseUrl: auditUrl, path: '/api/v1/replacement-plan', name: 'audit-replacement-plan', ips: planIps, absent: planAbsentIps,
+    });
+    // one page holds every device: the largest page size the API allows
+    await flow(context, {
+      baseUrl: inventoryUrl, path: '/api/v1/devices', name: 'inventory-devices', ips: deviceIps, params: { size: '1000' },
+    });
+    console.log(`browser-test: screenshots in ${screenshots}`);
+  },
 });
-try {
-  await flow(context, {
-    baseUrl: auditUrl, path: '/api/v1/replacement-plan', name: 'audit-replacement-plan', ips: planIps, absent: planAbsentIps,
-  });
-  // one page holds every device: the largest page size the API allows
-  await flow(context, {
-    baseUrl: inventoryUrl, path: '/api/v1/devices', name: 'inventory-devices', ips: deviceIps, params: { size: '1000' },
-  });
-  console.log(`browser-test: screenshots in ${screenshots}`);
-} catch (error) {
-  failed = true;
-  console.error(`browser-test: FAILED: ${error.message}`);
-  for (const page of context.pages()) {
-    await page.screenshot({ path: join(screenshots, `failure-${Date.now()}.png`), fullPage: true }).catch(() => {});
-  }
-} finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
-  clearTimeout(watchdog);
-}
-process.exit(failed ? 1 : 0);
