@@ -231,6 +231,39 @@ class ProtocolsTest {
         assertThat(LabClient.bodyChild(LabClient.parse(generic.body())).getLocalName()).isEqualTo("GetFooBarResponse");
     }
 
+    /** One RTSP request on a fresh connection to port 554; the reply's head. */
+    private static String rtsp(String ip, String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(ip, 554), 3000);
+            socket.setSoTimeout(3000);
+            socket.getOutputStream().write((request + " rtsp://" + ip + "/ RTSP/1.0\r\nCSeq: 7\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            StringBuilder head = new StringBuilder();
+            java.io.InputStream in = socket.getInputStream();
+            while (!head.toString().endsWith("\r\n\r\n")) {
+                int b = in.read();
+                if (b < 0) {
+                    break;
+                }
+                head.append((char) b);
+            }
+            return head.toString();
+        }
+    }
+
+    @Test
+    void answersRtspWithTheVendorsServerAndRealmWhereTheFirmwareDoes() throws Exception {
+        String dahuaOptions = rtsp(ip("dahua"), "OPTIONS");
+        assertThat(dahuaOptions).startsWith("RTSP/1.0 200 OK").contains("CSeq: 7").contains("Server: Dahua Rtsp Server");
+        assertThat(rtsp(ip("dahua"), "DESCRIBE")).startsWith("RTSP/1.0 401").contains("Basic realm=\"device\"");
+        assertThat(rtsp(ip("hikvision"), "OPTIONS")).startsWith("RTSP/1.0 200 OK").doesNotContain("Server:");
+        assertThat(rtsp(ip("hikvision"), "DESCRIBE")).startsWith("RTSP/1.0 401").contains("Digest realm=\"Hikvision\"");
+        java.net.Socket axis = new java.net.Socket();
+        assertThatThrownBy(() -> axis.connect(new java.net.InetSocketAddress(ip("axis"), 554), 3000))
+                .as("no RTSP where no recording or documentation shows it").isInstanceOf(java.io.IOException.class);
+        axis.close();
+    }
+
     @Test
     void refusesNonXmlSoapWithWellFormedFault() throws Exception {
         HttpResponse<String> response = LabClient.post("http://" + ip("bosch") + ":" + PORT + "/onvif/device_service",

@@ -10,6 +10,9 @@ import org.camaudit.cameralab.config.LabConfig;
 import org.camaudit.cameralab.dhip.Dhip;
 import org.camaudit.cameralab.fleet.Fault;
 import org.camaudit.cameralab.http.CameraHttpHandler;
+import org.camaudit.cameralab.profile.ProfileDescriptor;
+import org.camaudit.cameralab.rtsp.Rtsp;
+import org.camaudit.cameralab.rtsp.RtspConnection;
 import org.camaudit.cameralab.sadp.Sadp;
 import org.camaudit.cameralab.wsdiscovery.WsDiscovery;
 import org.camaudit.cameralab.xml.XmlElement;
@@ -22,6 +25,7 @@ import io.vertx.core.datagram.DatagramSocket;
 import io.vertx.core.datagram.DatagramSocketOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.NetServer;
 import io.vertx.core.net.SocketAddress;
 
 /**
@@ -45,6 +49,7 @@ public final class CameraEndpoints {
     private DatagramSocket sadp;
     private DatagramSocket dhip;
     private HttpServer http;
+    private NetServer rtsp;
 
     /**
      * How the lab uses the network.
@@ -92,6 +97,15 @@ public final class CameraEndpoints {
                     .requestHandler(new CameraHttpHandler(vertx, camera, config));
             bound.add(http.listen(camera.httpPort(), camera.ip())
                     .recover(e -> Future.failedFuture(bindError("TCP", camera.httpPort(), e))));
+        }
+        ProfileDescriptor.RtspDescriptor rtspDescriptor = camera.profile().descriptor().rtsp();
+        if (rtspDescriptor != null && camera.spec().http()) {
+            long slowMillis = config.slowDelay().toMillis();
+            rtsp = vertx.createNetServer()
+                    .connectHandler(socket -> socket.handler(new RtspConnection(vertx, camera, rtspDescriptor, socket,
+                            slowMillis, MAX_HEADER_BYTES)));
+            bound.add(rtsp.listen(Rtsp.PORT, camera.ip())
+                    .recover(e -> Future.failedFuture(bindError("TCP", Rtsp.PORT, e))));
         }
         return Future.all(bound).mapEmpty();
     }
@@ -191,6 +205,9 @@ public final class CameraEndpoints {
         }
         if (http != null) {
             closed.add(http.close());
+        }
+        if (rtsp != null) {
+            closed.add(rtsp.close());
         }
         return Future.join(closed).mapEmpty();
     }

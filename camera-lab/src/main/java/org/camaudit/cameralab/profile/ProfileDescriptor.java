@@ -29,7 +29,16 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public record ProfileDescriptor(String id, String vendor, boolean restricted, String description, String source,
         boolean synthetic, Identity identity, String serialFormat, List<String> ouis, List<ModelVariant> models,
         boolean sadp, boolean dhip, String wsDiscoveryTypes, String wsDiscoveryScopes, int utcOffsetMinutes, FaultReply notAuthorized,
-        FaultReply unknownOperation, Map<String, String> vars, HttpDescriptor http) {
+        FaultReply unknownOperation, Map<String, String> vars, HttpDescriptor http, RtspDescriptor rtsp) {
+
+    /**
+     * RTSP on port 554, for firmware whose recordings or documentation show it: the {@code Server}
+     * header of its replies (absent when it sends none) and the realm of its challenge (a template),
+     * {@code auth} {@code digest} or {@code basic}. Absent: the camera has no RTSP port.
+     */
+    @RegisterForReflection
+    public record RtspDescriptor(String server, String realm, String auth, String source) {
+    }
 
     /** A model of the vendor, with the firmware and hardware id it ships with. */
     @RegisterForReflection

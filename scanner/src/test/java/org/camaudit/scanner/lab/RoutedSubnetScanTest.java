@@ -20,6 +20,7 @@ import java.util.stream.Collectors;
 
 import org.camaudit.scanner.arp.ProcNetArpReader;
 import org.camaudit.scanner.credentials.CredentialStore;
+import org.camaudit.scanner.identify.Evidence;
 import org.camaudit.scanner.identify.Sources;
 import org.camaudit.scanner.oui.OuiRegistry;
 import org.camaudit.scanner.output.Observation;
@@ -124,5 +125,16 @@ class RoutedSubnetScanTest {
     @Test
     void shouldStillUseDiscoveryWhereItAnswers() {
         assertThat(found.get("127.0.33.13").discoveredBy()).contains("ws-discovery", "dhip", "http");
+    }
+
+    @Test
+    void shouldFingerprintRtspServersAndRealms() {
+        assertThat(found.get("127.0.33.13").evidence())
+                .contains(new Evidence(Sources.RTSP_SERVER, "port 554", "Dahua Rtsp Server"))
+                .anyMatch(e -> e.source().equals(Sources.RTSP_FINGERPRINT) && e.value().equals("Dahua"));
+        assertThat(found.get("127.0.33.10").discoveredBy()).contains("rtsp");
+        assertThat(found.get("127.0.33.10").evidence())
+                .contains(new Evidence(Sources.RTSP_REALM, "port 554", "Hikvision"));
+        assertThat(found.get("127.0.33.12").discoveredBy()).as("Axis: no RTSP in the lab").doesNotContain("rtsp");
     }
 }
