@@ -61,10 +61,13 @@ done
 echo "aot-e2e: inventory-service"
 dir="$out/inventory-service"
 train_like_the_image inventory-service "$dir"
-pg_port=55490
-while port_busy 127.0.0.1 "$pg_port"; do pg_port=$(( pg_port + 1 )); done
-export CAMAUDIT_PG_DIR="$out/postgres" CAMAUDIT_PG_PORT="$pg_port"
-bash deploy/local/postgres.sh start >/dev/null
+# a port free when checked can be taken before PostgreSQL binds it: try a few
+for pg_port in 55490 55497 55503 55511 55519; do
+  port_busy 127.0.0.1 "$pg_port" && continue
+  export CAMAUDIT_PG_DIR="$out/postgres" CAMAUDIT_PG_PORT="$pg_port"
+  bash deploy/local/postgres.sh start >"$out/postgres.log" 2>&1 && break
+done
+bash deploy/local/postgres.sh status >/dev/null || { cat "$out/postgres.log" >&2; fail "PostgreSQL did not start"; }
 db_password="$(bash deploy/local/postgres.sh password)"
 port_busy "$host" 18381 && fail "$host:18381 is busy"
 start_process "$out/service.pid" "$out/inventory-service.log" "$dir/quarkus-run.jar" \

@@ -85,11 +85,20 @@ free_port() { # HOST FIRST: the first port from FIRST on that nobody listens on
   echo "$p"
 }
 
+# A port free when checked can be taken before PostgreSQL binds it (it lies in the range the kernel
+# hands out to outgoing connections), so a failed start moves on to another port.
 start_postgres() {
-  pg_port="$(free_port 127.0.0.1 55478)"
-  export CAMAUDIT_PG_DIR="$work/postgres" CAMAUDIT_PG_PORT="$pg_port"
-  bash deploy/local/postgres.sh start >"$work/postgres.log" 2>&1 || { cat "$work/postgres.log" >&2; die "PostgreSQL did not start"; }
-  db_password="$(bash deploy/local/postgres.sh password)"
+  local attempt
+  for attempt in 1 2 3 4 5; do
+    pg_port="$(free_port 127.0.0.1 $(( 55478 + attempt * 11 )))"
+    export CAMAUDIT_PG_DIR="$work/postgres" CAMAUDIT_PG_PORT="$pg_port"
+    if bash deploy/local/postgres.sh start >"$work/postgres.log" 2>&1; then
+      db_password="$(bash deploy/local/postgres.sh password)"
+      return 0
+    fi
+  done
+  cat "$work/postgres.log" >&2
+  die "PostgreSQL did not start"
 }
 
 # Starts a service from APP_DIR on PORT; PIDFILE; then extra JVM options (the recording flags).
