@@ -112,7 +112,11 @@ public final class PostgresCluster {
         return port;
     }
 
-    /** initdb on first start, then start the server on a free loopback port and create the database. */
+    /**
+     * initdb on first start, then start the server on a free loopback port and create the database. A restart
+     * keeps the earlier port when it is still free, as a restarted production server would, so clients that
+     * hold the old URL reconnect.
+     */
     public synchronized void start() {
         if (running) {
             return;
@@ -122,7 +126,7 @@ public final class PostgresCluster {
             if (fresh) {
                 initdb();
             }
-            port = freePort();
+            port = port != 0 && isFree(port) ? port : freePort();
             pgCtl("start", "-w", "-t", "60", "-l", dataDir.resolve("server.log").toString(),
                     "-o", "-p " + port + " -k " + dataDir + " -c listen_addresses=127.0.0.1"
                             + " -c fsync=off -c full_page_writes=off"
@@ -299,6 +303,14 @@ public final class PostgresCluster {
             walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
             System.err.println("camaudit test-support: could not remove " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private static boolean isFree(int port) {
+        try (ServerSocket s = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
