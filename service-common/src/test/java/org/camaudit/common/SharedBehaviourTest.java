@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 import jakarta.ws.rs.core.Response.Status;
 
@@ -180,5 +182,18 @@ class SharedBehaviourTest {
                 .then()
                 .statusCode(Status.OK.getStatusCode())
                 .body("components.securitySchemes.basicAuth.scheme", equalTo("basic"));
+    }
+
+    @Test
+    void shouldDeclareTheStandardErrorsOnceForEveryApiOperation() {
+        given()
+                .when().get("/q/openapi?format=json")
+                .then()
+                .statusCode(Status.OK.getStatusCode())
+                .body("paths.'/api/v1/openapi-probe'.get.responses.'401'.content.'application/problem+json'", notNullValue())
+                .body("paths.'/api/v1/openapi-probe'.get.responses.'403'.description", containsString("role"))
+                .body("paths.'/api/v1/openapi-probe'.get.responses.'429'.headers.'Retry-After'", notNullValue())
+                .body("paths.'/api/v1/openapi-probe'.get.responses.'503'.description", equalTo("the other service is unreachable"))
+                .body("paths.'/probe'.get.responses.'429'", nullValue());
     }
 }

@@ -22,9 +22,6 @@ public interface AuditConfig {
     /** Audit runs. */
     Audits audits();
 
-    /** Listing endpoints. */
-    Paging paging();
-
     interface Inventory {
 
         /** Account used against inventory-service (env {@code INVENTORY_USER}); none sends no credentials. */
@@ -66,18 +63,5 @@ public interface AuditConfig {
         /** Longest time storing one audit's findings may take before it is rolled back. */
         @WithDefault("10m")
         Duration transactionTimeout();
-    }
-
-    interface Paging {
-
-        /** Page size when a request names none. */
-        @WithDefault("50")
-        @Min(1)
-        int defaultSize();
-
-        /** Largest page a request may ask for. */
-        @WithDefault("1000")
-        @Min(1)
-        int maxSize();
     }
 }

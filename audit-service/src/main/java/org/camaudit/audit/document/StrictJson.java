@@ -15,6 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
+import org.camaudit.common.json.StrictJsonCustomizer;
+import org.camaudit.common.json.UnsafeTextException;
 import org.camaudit.common.problem.Problem.FieldError;
 
 /**
@@ -31,6 +33,10 @@ public final class StrictJson {
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
 
+    static {
+        new StrictJsonCustomizer().customize(MAPPER);
+    }
+
     /** Hibernate Validator's name for a list element ({@code prefixes[0].<list element>}), which clients never wrote. */
     private static final Pattern CONTAINER_NODE = Pattern.compile("\\.<[^>]*>");
 
@@ -44,6 +50,9 @@ public final class StrictJson {
             value = MAPPER.readValue(json, type);
         } catch (UnrecognizedPropertyException e) {
             throw new InvalidDocumentException(List.of(new FieldError(path(e), "unknown field")));
+        } catch (UnsafeTextException e) {
+            String field = path(e);
+            throw new InvalidDocumentException(List.of(new FieldError(field.isEmpty() ? "body" : field, e.reason())));
         } catch (JsonMappingException e) {
             String field = path(e);
             throw new InvalidDocumentException(List.of(new FieldError(field.isEmpty() ? "body" : field,

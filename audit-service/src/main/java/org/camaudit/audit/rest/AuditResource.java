@@ -24,6 +24,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.camaudit.audit.mapping.AuditView;
 import org.camaudit.audit.service.AuditService;
+import io.quarkus.panache.common.Page;
+
+import org.camaudit.common.paging.Paging;
 import org.camaudit.common.problem.Problem;
 import org.camaudit.common.problem.ProblemException;
 import org.camaudit.common.security.Roles;
@@ -73,8 +76,9 @@ public class AuditResource {
             examples = @ExampleObject(name = "forbidden", value = Examples.PROBLEM_FORBIDDEN)))
     public Paged<AuditView> list(@Parameter(description = "0-based page") @QueryParam("page") Integer page,
             @Parameter(description = "page size, 1 to 1000 (default 50)") @QueryParam("size") Integer size) {
-        int p = paging.page(page);
-        int s = paging.size(size);
+        Page window = paging.of(page, size);
+        int p = window.index;
+        int s = window.size;
         return new Paged<>(audits.list(p, s).stream().map(AuditView::of).toList(), p, s, audits.count());
     }
 

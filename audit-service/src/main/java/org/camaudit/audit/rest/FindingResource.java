@@ -1,7 +1,6 @@
 package org.camaudit.audit.rest;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -34,6 +33,12 @@ import org.camaudit.audit.mapping.FindingEventView;
 import org.camaudit.audit.mapping.FindingPatch;
 import org.camaudit.audit.mapping.FindingView;
 import org.camaudit.audit.service.FindingService;
+import io.quarkus.panache.common.Page;
+
+import org.camaudit.common.csv.ContentNegotiation;
+import org.camaudit.common.csv.CsvColumn;
+import org.camaudit.common.csv.CsvTable;
+import org.camaudit.common.paging.Paging;
 import org.camaudit.common.problem.Problem;
 import org.camaudit.common.problem.ProblemException;
 import org.camaudit.common.security.Roles;
@@ -43,9 +48,16 @@ import org.camaudit.common.security.Roles;
 public class FindingResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
-    private static final List<String> CSV_HEADER = List.of("id", "deviceId", "site", "ip", "location", "model",
-            "reportedManufacturer", "vendor", "category", "confidence", "status", "note", "decidedBy", "decidedAt",
-            "matchedBy", "basis");
+    private static final List<CsvColumn<FindingView>> CSV_COLUMNS = List.of(
+            CsvColumn.of("id", FindingView::id), CsvColumn.of("deviceId", FindingView::deviceId),
+            CsvColumn.of("site", FindingView::site), CsvColumn.of("ip", FindingView::ip),
+            CsvColumn.of("location", FindingView::location), CsvColumn.of("model", FindingView::model),
+            CsvColumn.of("reportedManufacturer", FindingView::reportedManufacturer), CsvColumn.of("vendor", FindingView::vendor),
+            CsvColumn.of("category", f -> f.category().code()), CsvColumn.of("confidence", f -> f.confidence().code()),
+            CsvColumn.of("status", f -> f.status().code()), CsvColumn.of("note", FindingView::note),
+            CsvColumn.of("decidedBy", FindingView::decidedBy), CsvColumn.of("decidedAt", FindingView::decidedAt),
+            CsvColumn.of("matchedBy", f -> f.matchedBy().stream().map(m -> m.rule() + ": " + m.evidence()).toList()),
+            CsvColumn.of("basis", f -> basisText(f.basis())));
 
     private final FindingService findings;
     private final Paging paging;
@@ -56,13 +68,13 @@ public class FindingResource {
     }
 
     @GET
-    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
+    @Produces({ MediaType.APPLICATION_JSON, CsvTable.MEDIA_TYPE })
     @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "Findings, filtered and paged", description = "JSON by default; the same rows as CSV with "
             + "Accept: text/csv. Each finding lists every rule that fired with the evidence value it fired on.")
     @APIResponse(responseCode = "200", description = "One page of findings", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "findings", value = Examples.FINDINGS)),
-            @Content(mediaType = Csv.MEDIA_TYPE, examples = @ExampleObject(name = "csv", value = Examples.FINDINGS_CSV)) })
+            @Content(mediaType = CsvTable.MEDIA_TYPE, examples = @ExampleObject(name = "csv", value = Examples.FINDINGS_CSV)) })
     @APIResponse(responseCode = "400", description = "Unknown filter value or bad paging", content = @Content(
             mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "bad filter", value = Examples.PROBLEM_BAD_FILTER)))
     @APIResponse(responseCode = "401", description = "No or wrong credentials", content = @Content(mediaType = Problem.MEDIA_TYPE,
@@ -84,19 +96,13 @@ public class FindingResource {
                 status == null || status.isBlank() ? null : FindingStatus.parse(status).orElseThrow(
                         () -> ProblemException.badRequest("status", "must be open, replacement-planned, replaced, "
                                 + "risk-accepted, false-positive or closed")));
-        int p = paging.page(page);
-        int s = paging.size(size);
+        Page window = paging.of(page, size);
+        int p = window.index;
+        int s = window.size;
         FindingService.Listing listing = findings.list(filter, FindingSort.parse(sort), p, s);
         List<FindingView> items = listing.items().stream().map(FindingView::of).toList();
-        if (MediaTypes.wantsCsv(null, headers)) {
-            Csv csv = new Csv(CSV_HEADER);
-            for (FindingView f : items) {
-                csv.row(f.id(), f.deviceId(), f.site(), f.ip(), f.location(), f.model(), f.reportedManufacturer(), f.vendor(),
-                        f.category().code(), f.confidence().code(), f.status().code(), f.note(), f.decidedBy(), f.decidedAt(),
-                        f.matchedBy().stream().map(m -> m.rule() + ": " + m.evidence()).collect(Collectors.joining(" | ")),
-                        basisText(f.basis()));
-            }
-            return Response.ok(csv.toString(), Csv.MEDIA_TYPE + ";charset=UTF-8")
+        if (ContentNegotiation.wantsCsv(null, headers)) {
+            return Response.ok(new CsvTable<>(CSV_COLUMNS, items), CsvTable.MEDIA)
                     .header("X-Total-Count", listing.total()).build();
         }
         return Response.ok(new Paged<>(items, p, s, listing.total()), MediaType.APPLICATION_JSON).build();
@@ -163,8 +169,9 @@ public class FindingResource {
         return findings.history(id).stream().map(FindingEventView::of).toList();
     }
 
-    static String basisText(List<LegalBasis> basis) {
-        return basis.stream().map(b -> b.law() + " (" + b.effective() + ")").collect(Collectors.joining("; "));
+    /** Each legal basis as {@code law (effective)}, for CSV cells. */
+    static List<String> basisText(List<LegalBasis> basis) {
+        return basis.stream().map(b -> b.law() + " (" + b.effective() + ")").toList();
     }
 
     private static String blankToNull(String value) {

@@ -22,16 +22,30 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import org.camaudit.audit.plan.ReplacementPlan;
 import org.camaudit.audit.service.ReplacementPlanService;
+import org.camaudit.common.csv.ContentNegotiation;
+import org.camaudit.common.csv.CsvColumn;
+import org.camaudit.common.csv.CsvTable;
 import org.camaudit.common.problem.Problem;
-import org.camaudit.common.problem.ProblemException;
 import org.camaudit.common.security.Roles;
 
 @Path("/api/v1/replacement-plan")
 @Tag(name = "Replacement plan", description = "What replacing the flagged equipment costs, per site and in total")
 public class ReplacementPlanResource {
 
-    private static final List<String> CSV_HEADER = List.of("site", "priority", "findingId", "deviceId", "ip", "location",
-            "vendor", "model", "category", "confidence", "estimatedCost", "currency", "suggestedReplacement", "basis");
+    /** One line of the plan's CSV: an item with its site and the plan's currency. */
+    private record Row(String site, ReplacementPlan.Item item, String currency) {
+    }
+
+    private static final List<CsvColumn<Row>> CSV_COLUMNS = List.of(
+            CsvColumn.of("site", Row::site), CsvColumn.of("priority", r -> r.item().priority()),
+            CsvColumn.of("findingId", r -> r.item().findingId()), CsvColumn.of("deviceId", r -> r.item().deviceId()),
+            CsvColumn.of("ip", r -> r.item().ip()), CsvColumn.of("location", r -> r.item().location()),
+            CsvColumn.of("vendor", r -> r.item().vendor()), CsvColumn.of("model", r -> r.item().model()),
+            CsvColumn.of("category", r -> r.item().category().code()),
+            CsvColumn.of("confidence", r -> r.item().confidence().code()),
+            CsvColumn.of("estimatedCost", r -> r.item().estimatedCost()), CsvColumn.of("currency", Row::currency),
+            CsvColumn.of("suggestedReplacement", r -> r.item().suggestedReplacement()),
+            CsvColumn.of("basis", r -> FindingResource.basisText(r.item().basis())));
 
     private final ReplacementPlanService plans;
 
@@ -40,7 +54,7 @@ public class ReplacementPlanResource {
     }
 
     @GET
-    @Produces({ MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE })
+    @Produces({ MediaType.APPLICATION_JSON, CsvTable.MEDIA_TYPE })
     @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "The costed replacement plan", description = "Every open or replacement-planned finding, one item "
             + "per device, priced from the cost table (hardware for its category plus labour). Priority 1 is confirmed, "
@@ -48,7 +62,7 @@ public class ReplacementPlanResource {
     @APIResponse(responseCode = "200", description = "The plan", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReplacementPlan.class),
                     examples = @ExampleObject(name = "plan", value = Examples.PLAN)),
-            @Content(mediaType = Csv.MEDIA_TYPE, examples = @ExampleObject(name = "csv", value = Examples.PLAN_CSV)) })
+            @Content(mediaType = CsvTable.MEDIA_TYPE, examples = @ExampleObject(name = "csv", value = Examples.PLAN_CSV)) })
     @APIResponse(responseCode = "400", description = "Unknown confidence or format", content = @Content(
             mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "bad filter", value = Examples.PROBLEM_BAD_FILTER)))
     @APIResponse(responseCode = "401", description = "No or wrong credentials", content = @Content(mediaType = Problem.MEDIA_TYPE,
@@ -59,22 +73,15 @@ public class ReplacementPlanResource {
             @Parameter(description = "only confirmed, likely or possible findings") @QueryParam("confidence") String confidence,
             @Parameter(description = "json (default) or csv") @QueryParam("format") String format,
             @Context HttpHeaders headers) {
-        if (format != null && !format.equalsIgnoreCase("json") && !format.equalsIgnoreCase("csv")) {
-            throw ProblemException.badRequest("format", "must be json or csv");
-        }
+        boolean csv = ContentNegotiation.wantsCsv(format, headers);
         ReplacementPlan plan = plans.plan(site == null || site.isBlank() ? null : site.trim(), Filters.confidence(confidence));
-        if (!MediaTypes.wantsCsv(format, headers)) {
+        if (!csv) {
             return Response.ok(plan, MediaType.APPLICATION_JSON).build();
         }
-        Csv csv = new Csv(CSV_HEADER);
-        for (ReplacementPlan.Site s : plan.sites()) {
-            for (ReplacementPlan.Item i : s.items()) {
-                csv.row(s.site(), i.priority(), i.findingId(), i.deviceId(), i.ip(), i.location(), i.vendor(), i.model(),
-                        i.category().code(), i.confidence().code(), i.estimatedCost().toPlainString(), plan.currency(),
-                        i.suggestedReplacement(), FindingResource.basisText(i.basis()));
-            }
-        }
-        return Response.ok(csv.toString(), Csv.MEDIA_TYPE + ";charset=UTF-8")
+        List<Row> rows = plan.sites().stream()
+                .flatMap(s -> s.items().stream().map(i -> new Row(s.site(), i, plan.currency())))
+                .toList();
+        return Response.ok(new CsvTable<>(CSV_COLUMNS, rows), CsvTable.MEDIA)
                 .header("Content-Disposition", "attachment; filename=\"replacement-plan.csv\"")
                 .build();
     }

@@ -21,12 +21,4 @@ public interface InventoryConfig {
     /** How often an ingest is attempted when concurrent scans collide (deadlock or key race). */
     @WithDefault("5")
     int ingestAttempts();
-
-    /** Page size of list endpoints when {@code size} is not given. */
-    @WithDefault("50")
-    int defaultPageSize();
-
-    /** Largest {@code size} a list endpoint accepts. */
-    @WithDefault("1000")
-    int maxPageSize();
 }

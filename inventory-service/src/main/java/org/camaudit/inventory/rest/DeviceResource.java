@@ -29,6 +29,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import org.camaudit.common.csv.ContentNegotiation;
+import org.camaudit.common.csv.CsvTable;
+import org.camaudit.common.paging.Paging;
 import org.camaudit.common.problem.Problem;
 import org.camaudit.common.problem.ProblemException;
 import org.camaudit.common.security.Roles;
@@ -37,14 +40,12 @@ import org.camaudit.inventory.mapping.DeviceCsv;
 import org.camaudit.inventory.mapping.PageResult;
 import org.camaudit.inventory.service.DeviceQuery;
 import org.camaudit.inventory.service.DeviceService;
-import org.camaudit.inventory.service.Paging;
 
 @Path("/api/v1/devices")
 @Tag(name = "Devices", description = "The cameras and recorders found on the networks")
 public class DeviceResource {
 
     static final String MERGE_PATCH = "application/merge-patch+json";
-    private static final MediaType CSV = MediaType.valueOf(DeviceCsv.MEDIA_TYPE);
 
     private final DeviceService devices;
     private final Paging paging;
@@ -57,7 +58,7 @@ public class DeviceResource {
     }
 
     @GET
-    @Produces({MediaType.APPLICATION_JSON, DeviceCsv.MEDIA_TYPE})
+    @Produces({MediaType.APPLICATION_JSON, CsvTable.MEDIA_TYPE})
     @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "List devices",
             description = "Filtered, sorted and paged. With `Accept: text/csv` the same rows as CSV with a header line.")
@@ -65,7 +66,7 @@ public class DeviceResource {
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DevicePage.class),
                             examples = @ExampleObject(name = "one device", value = Examples.DEVICE_PAGE)),
-                    @Content(mediaType = DeviceCsv.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
+                    @Content(mediaType = CsvTable.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
                             examples = @ExampleObject(name = "one device", value = Examples.DEVICE_CSV))})
     @APIResponse(responseCode = "400", description = "A filter, sort, page or size is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -93,8 +94,8 @@ public class DeviceResource {
             @Context HttpHeaders headers) {
         PageResult<Device> result = devices.list(new DeviceQuery(site, manufacturer, status, identification, q, sort),
                 paging.of(page, size));
-        if (wantsCsv(headers.getAcceptableMediaTypes())) {
-            return Response.ok(DeviceCsv.write(result.items()), CSV)
+        if (ContentNegotiation.wantsCsv(null, headers)) {
+            return Response.ok(DeviceCsv.table(result.items()), CsvTable.MEDIA)
                     .header("X-Total-Count", result.total())
                     .build();
         }
@@ -155,13 +156,8 @@ public class DeviceResource {
     @APIResponse(responseCode = "503", description = "The database is unreachable",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "database down", value = Examples.UNAVAILABLE)))
-    public Device patch(@Parameter(example = "42") @PathParam("id") long id, String body) {
-        JsonNode patch;
-        try {
-            patch = body == null || body.isBlank() ? null : json.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new ProblemException(Response.Status.BAD_REQUEST, "Malformed request body", "The body is not valid JSON");
-        }
+    public Device patch(@Parameter(example = "42") @PathParam("id") long id, String body) throws JsonProcessingException {
+        JsonNode patch = body == null || body.isBlank() ? null : json.readTree(body);
         return devices.patch(id, patch);
     }
 
@@ -191,19 +187,6 @@ public class DeviceResource {
             @Parameter(description = "0-based page", example = "0") @QueryParam("page") Integer page,
             @Parameter(description = "Page size, 1 to 1000 (default 50)", example = "50") @QueryParam("size") Integer size) {
         return devices.sightings(id, paging.of(page, size));
-    }
-
-    /** CSV when the client prefers it to JSON (the first acceptable type that either one matches). */
-    static boolean wantsCsv(List<MediaType> acceptable) {
-        for (MediaType type : acceptable) {
-            if (type.isCompatible(CSV) && !type.isWildcardType()) {
-                return true;
-            }
-            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
-            }
-        }
-        return false;
     }
 
     @Schema(name = "DevicePage")

@@ -18,12 +18,12 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import org.camaudit.common.paging.Paging;
 import org.camaudit.common.problem.Problem;
 import org.camaudit.common.problem.ProblemException;
 import org.camaudit.common.security.Roles;
 import org.camaudit.inventory.Scan;
 import org.camaudit.inventory.mapping.PageResult;
-import org.camaudit.inventory.service.Paging;
 import org.camaudit.inventory.service.ScanService;
 
 @Path("/api/v1/scans")

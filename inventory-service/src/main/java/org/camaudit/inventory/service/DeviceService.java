@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 
+import org.camaudit.common.paging.Sorting;
 import org.camaudit.common.problem.Problem;
 import org.camaudit.common.problem.ProblemException;
 import org.camaudit.inventory.Device;
@@ -73,7 +74,7 @@ public class DeviceService {
             params.put("q", "%" + likeEscape(query.q().strip().toLowerCase(Locale.ROOT)) + "%");
         }
         String hql = String.join(" and ", where);
-        var found = Device.<Device>find(hql, sort(query.sort()), params);
+        var found = Device.<Device>find(hql, Sorting.parse(query.sort(), SORTABLE), params);
         List<Device> items = found.page(page).list();
         return new PageResult<>(items, page.index, page.size, found.count());
     }
@@ -139,32 +140,6 @@ public class DeviceService {
             device.status = DeviceStatus.valueOf(patch.get("status").textValue());
         }
         return device;
-    }
-
-    static Sort sort(String sort) {
-        if (sort == null || sort.isBlank()) {
-            return Sort.by("id");
-        }
-        String field = sort.strip();
-        Sort.Direction direction = Sort.Direction.Ascending;
-        if (field.startsWith("-")) {
-            field = field.substring(1);
-            direction = Sort.Direction.Descending;
-        } else if (field.contains(",")) {
-            String[] parts = field.split(",", 2);
-            field = parts[0].strip();
-            switch (parts[1].strip().toLowerCase(Locale.ROOT)) {
-                case "asc" -> direction = Sort.Direction.Ascending;
-                case "desc" -> direction = Sort.Direction.Descending;
-                default -> throw ProblemException.badRequest("sort", "direction must be asc or desc");
-            }
-        }
-        String attribute = SORTABLE.get(field);
-        if (attribute == null) {
-            throw ProblemException.badRequest("sort", "must be one of " + String.join(", ", SORTABLE.keySet().stream().sorted().toList()));
-        }
-        Sort order = Sort.by(attribute, direction, Sort.NullPrecedence.NULLS_LAST);
-        return attribute.equals("id") ? order : order.and("id");
     }
 
     private static String text(JsonNode value) {

@@ -33,8 +33,8 @@ import org.camaudit.testsupport.PostgresTestResource;
 
 /**
  * The database stops while a 10,000-observation batch is being written: the request gets a 503 problem and
- * nothing of it is stored (or, if it committed just before, all of it). Restarting the cluster moves
- * it to a new port, so this class runs under its own profile (after the others) with a fresh application.
+ * nothing of it is stored (or, if it committed just before, all of it). It runs under its own profile (after the
+ * others) with a fresh application and a short acquisition timeout.
  */
 @QuarkusTest
 @TestProfile(DatabaseOutageTest.Outage.class)

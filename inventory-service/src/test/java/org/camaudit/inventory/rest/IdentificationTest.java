@@ -101,7 +101,7 @@ class IdentificationTest {
                 .extract().asString();
         List<String> lines = List.of(csv.split("\r\n"));
         assertThat(lines.get(0)).contains(",identification,identificationReasons,");
-        assertThat(lines.get(1)).contains(",partial,ONVIF requires login; no credentials for this address,");
+        assertThat(lines.get(1)).contains(",partial,ONVIF requires login | no credentials for this address,");
         assertThat(lines.get(2)).contains(",complete,,");
     }
 

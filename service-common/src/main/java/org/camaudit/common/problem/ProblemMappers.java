@@ -3,6 +3,8 @@ package org.camaudit.common.problem;
 import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolation;
@@ -27,6 +29,8 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import io.vertx.core.http.HttpServerRequest;
 
+import org.camaudit.common.json.UnsafeTextException;
+import org.camaudit.common.security.LoginThrottledException;
 import org.camaudit.common.ui.LoginResource;
 
 /**
@@ -35,6 +39,9 @@ import org.camaudit.common.ui.LoginResource;
  * so and nothing more.
  */
 public class ProblemMappers {
+
+    /** Jackson's message for a key given twice ({@code STRICT_DUPLICATE_DETECTION}). */
+    private static final Pattern DUPLICATE_KEY = Pattern.compile("^Duplicate field '(.*)'");
 
     static final String CHALLENGE = "Basic realm=\"camaudit\", charset=\"UTF-8\"";
 
@@ -57,11 +64,18 @@ public class ProblemMappers {
     public Response unreadableJson(JsonProcessingException e) {
         String location = e.getLocation() == null ? ""
                 : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = jsonPath(mapping.getPath());
-            String message = e instanceof UnrecognizedPropertyException ? "unknown field" : "has the wrong type or format";
+        if (e instanceof JsonMappingException mapping && (!mapping.getPath().isEmpty() || e instanceof UnsafeTextException)) {
+            String field = mapping.getPath().isEmpty() ? "body" : jsonPath(mapping.getPath());
+            String message = e instanceof UnrecognizedPropertyException ? "unknown field"
+                    : e instanceof UnsafeTextException unsafe ? unsafe.reason() : "has the wrong type or format";
             return Problem.of(Response.Status.BAD_REQUEST, "Malformed request body", field + " " + message + location,
                     List.of(new Problem.FieldError(field, message))).toResponse();
+        }
+        Matcher duplicate = DUPLICATE_KEY.matcher(String.valueOf(e.getOriginalMessage()));
+        if (duplicate.find()) {
+            return Problem.of(Response.Status.BAD_REQUEST, "Malformed request body",
+                    "The key '" + duplicate.group(1) + "' appears twice in one object" + location,
+                    List.of(new Problem.FieldError(duplicate.group(1), "appears twice in one object"))).toResponse();
         }
         return Problem.of(Response.Status.BAD_REQUEST, "Malformed request body", "The body is not valid JSON" + location,
                 List.of()).toResponse();
@@ -87,7 +101,21 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, HttpServerRequest request) {
         Response signIn = LoginResource.failedSignIn(request.path(), request.method().name());
-        return signIn != null ? signIn : challenge();
+        if (signIn != null) {
+            return signIn;
+        }
+        if (e.getCause() instanceof LoginThrottledException throttled) {
+            return throttled(throttled);
+        }
+        return challenge();
+    }
+
+    /** 429 with {@code Retry-After}: this account failed too often from this address. */
+    static Response throttled(LoginThrottledException e) {
+        return Response.fromResponse(Problem.of(Response.Status.TOO_MANY_REQUESTS,
+                "Too many failed logins for this account from this address; retry after " + e.retryAfterSeconds()
+                        + " s").toResponse())
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper

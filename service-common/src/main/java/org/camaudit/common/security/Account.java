@@ -20,13 +20,18 @@ public record Account(String name, String secret, Set<String> roles) {
     /** Whether {@code password} is this account's password (constant time for plain secrets). */
     public boolean accepts(String password) {
         if (secret.startsWith(BCRYPT_PREFIX)) {
-            return BcryptUtil.matches(password, secret.substring(BCRYPT_PREFIX.length()));
+            return BcryptUtil.matches(password, hash());
         }
         return MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8), password.getBytes(StandardCharsets.UTF_8));
     }
 
     public boolean hashed() {
         return secret.startsWith(BCRYPT_PREFIX);
+    }
+
+    /** The bcrypt hash without its {@code {bcrypt}} prefix (only for {@link #hashed()} accounts). */
+    String hash() {
+        return secret.substring(BCRYPT_PREFIX.length());
     }
 
     /**

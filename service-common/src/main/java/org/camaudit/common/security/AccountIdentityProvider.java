@@ -11,9 +11,15 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.ext.web.RoutingContext;
 
-/** Checks HTTP Basic credentials against {@link AccountStore}; bcrypt runs off the event loop. */
+/**
+ * Checks HTTP Basic (and form) credentials against {@link AccountStore#login}, throttled per account and client
+ * address; bcrypt runs off the event loop. A throttled attempt fails with a {@link LoginThrottledException} cause.
+ */
 @ApplicationScoped
 public class AccountIdentityProvider implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
@@ -33,9 +39,22 @@ public class AccountIdentityProvider implements IdentityProvider<UsernamePasswor
             AuthenticationRequestContext context) {
         String name = request.getUsername();
         String password = new String(request.getPassword().getPassword());
-        return context.runBlocking(() -> accounts.authenticate(name, password)
-                .map(roles -> identity(name, roles))
-                .orElseThrow(() -> new AuthenticationFailedException("invalid credentials")));
+        String address = clientAddress(HttpSecurityUtils.getRoutingContextAttribute(request));
+        return context.runBlocking(() -> {
+            try {
+                return accounts.login(name, password, address)
+                        .map(roles -> identity(name, roles))
+                        .orElseThrow(() -> new AuthenticationFailedException("invalid credentials"));
+            } catch (LoginThrottledException e) {
+                throw new AuthenticationFailedException("too many failed logins", e);
+            }
+        });
+    }
+
+    /** The client's IP address (the forwarded one when {@code quarkus.http.proxy} trusts a proxy). */
+    static String clientAddress(RoutingContext context) {
+        SocketAddress remote = context == null ? null : context.request().remoteAddress();
+        return remote == null || remote.host() == null ? "unknown" : remote.host();
     }
 
     /** The identity of an account with its expanded roles, for every way of signing in. */
