@@ -52,10 +52,6 @@ public class AuditResource {
     @APIResponse(responseCode = "201", description = "Audit stored", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AuditService.Summary.class),
             examples = @ExampleObject(name = "audit", value = Examples.AUDIT_SUMMARY)))
-    @APIResponse(responseCode = "401", description = "No or wrong credentials", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "unauthorized", value = Examples.PROBLEM_UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "Only auditors may run audits", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "forbidden", value = Examples.PROBLEM_FORBIDDEN)))
     @APIResponse(responseCode = "503", description = "inventory-service unreachable or failing; nothing was stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "inventory down",
                     value = Examples.PROBLEM_INVENTORY_DOWN)))
@@ -70,10 +66,6 @@ public class AuditResource {
     @APIResponse(responseCode = "200", description = "One page of audits", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "audits", value = Examples.AUDITS)))
     @APIResponse(responseCode = "400", description = "Bad page or size", content = @Content(mediaType = Problem.MEDIA_TYPE))
-    @APIResponse(responseCode = "401", description = "No or wrong credentials", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "unauthorized", value = Examples.PROBLEM_UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "The account may not read", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "forbidden", value = Examples.PROBLEM_FORBIDDEN)))
     public Paged<AuditView> list(@Parameter(description = "0-based page") @QueryParam("page") Integer page,
             @Parameter(description = "page size, 1 to 1000 (default 50)") @QueryParam("size") Integer size) {
         Page window = paging.of(page, size);
@@ -88,10 +80,6 @@ public class AuditResource {
     @Operation(summary = "One audit, with the time spent reading the inventory, evaluating and storing")
     @APIResponse(responseCode = "200", description = "The audit", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AuditView.class), examples = @ExampleObject(name = "audit", value = Examples.AUDIT)))
-    @APIResponse(responseCode = "401", description = "No or wrong credentials", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "unauthorized", value = Examples.PROBLEM_UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "The account may not read", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "forbidden", value = Examples.PROBLEM_FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "No such audit", content = @Content(mediaType = Problem.MEDIA_TYPE))
     public AuditView get(@PathParam("id") long id) {
         return audits.find(id).map(AuditView::of).orElseThrow(() -> ProblemException.notFound("Audit " + id));

@@ -39,10 +39,6 @@ public class CostTableResource {
     @Operation(summary = "The current cost table")
     @APIResponse(responseCode = "200", description = "The cost table", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CostTable.class), examples = @ExampleObject(name = "costs", value = Examples.COST_TABLE)))
-    @APIResponse(responseCode = "401", description = "No or wrong credentials", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "unauthorized", value = Examples.PROBLEM_UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "The account may not read", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "forbidden", value = Examples.PROBLEM_FORBIDDEN)))
     public CostTable get() {
         return costs.current();
     }
@@ -61,10 +57,6 @@ public class CostTableResource {
     @APIResponse(responseCode = "400", description = "Invalid cost table; every rejected field is listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "negative price",
                     value = Examples.PROBLEM_INVALID_COST_TABLE)))
-    @APIResponse(responseCode = "401", description = "No or wrong credentials", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "unauthorized", value = Examples.PROBLEM_UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "Only auditors may change prices", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "forbidden", value = Examples.PROBLEM_FORBIDDEN)))
     public CostTable put(String body, @Context SecurityContext security) {
         return costs.update(body == null ? "" : body, security.getUserPrincipal().getName());
     }

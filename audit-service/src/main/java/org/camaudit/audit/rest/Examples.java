@@ -120,12 +120,6 @@ final class Examples {
              "detail":"status: must be one of open, replacement-planned, replaced, risk-accepted, false-positive",
              "errors":[{"field":"status","message":"must be one of open, replacement-planned, replaced, risk-accepted, false-positive"}]}""";
 
-    static final String PROBLEM_UNAUTHORIZED = """
-            {"type":"about:blank","title":"Unauthorized","status":401,"detail":"Valid HTTP Basic credentials are required"}""";
-
-    static final String PROBLEM_FORBIDDEN = """
-            {"type":"about:blank","title":"Forbidden","status":403,"detail":"Your account's role does not allow this operation"}""";
-
     static final String PROBLEM_NOT_FOUND = """
             {"type":"about:blank","title":"Not Found","status":404,"detail":"Finding 4242 does not exist"}""";
 

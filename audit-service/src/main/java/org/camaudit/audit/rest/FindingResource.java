@@ -77,10 +77,6 @@ public class FindingResource {
             @Content(mediaType = CsvTable.MEDIA_TYPE, examples = @ExampleObject(name = "csv", value = Examples.FINDINGS_CSV)) })
     @APIResponse(responseCode = "400", description = "Unknown filter value or bad paging", content = @Content(
             mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "bad filter", value = Examples.PROBLEM_BAD_FILTER)))
-    @APIResponse(responseCode = "401", description = "No or wrong credentials", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "unauthorized", value = Examples.PROBLEM_UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "The account may not read", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "forbidden", value = Examples.PROBLEM_FORBIDDEN)))
     public Response list(@Parameter(description = "site name, exact") @QueryParam("site") String site,
             @Parameter(description = "restricted vendor, e.g. Hikvision") @QueryParam("vendor") String vendor,
             @Parameter(description = "confirmed, likely or possible") @QueryParam("confidence") String confidence,
@@ -115,10 +111,6 @@ public class FindingResource {
     @Operation(summary = "One finding")
     @APIResponse(responseCode = "200", description = "The finding", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = FindingView.class), examples = @ExampleObject(name = "finding", value = Examples.FINDING)))
-    @APIResponse(responseCode = "401", description = "No or wrong credentials", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "unauthorized", value = Examples.PROBLEM_UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "The account may not read", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "forbidden", value = Examples.PROBLEM_FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "No such finding", content = @Content(mediaType = Problem.MEDIA_TYPE,
             examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     public FindingView get(@PathParam("id") long id) {
@@ -138,10 +130,6 @@ public class FindingResource {
             schema = @Schema(implementation = FindingView.class), examples = @ExampleObject(name = "finding", value = Examples.FINDING)))
     @APIResponse(responseCode = "400", description = "Unknown status or field, or nothing to change", content = @Content(
             mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "bad status", value = Examples.PROBLEM_BAD_STATUS)))
-    @APIResponse(responseCode = "401", description = "No or wrong credentials", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "unauthorized", value = Examples.PROBLEM_UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "Only auditors decide findings", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "forbidden", value = Examples.PROBLEM_FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "No such finding", content = @Content(mediaType = Problem.MEDIA_TYPE,
             examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     public FindingView decide(@PathParam("id") long id, @Valid @NotNull FindingPatch patch, @Context SecurityContext security) {
@@ -159,10 +147,6 @@ public class FindingResource {
             + "who (an account, or 'audit' for changes an audit made) and when.")
     @APIResponse(responseCode = "200", description = "The trail", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "history", value = Examples.HISTORY)))
-    @APIResponse(responseCode = "401", description = "No or wrong credentials", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "unauthorized", value = Examples.PROBLEM_UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "The account may not read", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "forbidden", value = Examples.PROBLEM_FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "No such finding", content = @Content(mediaType = Problem.MEDIA_TYPE,
             examples = @ExampleObject(name = "not found", value = Examples.PROBLEM_NOT_FOUND)))
     public List<FindingEventView> history(@PathParam("id") long id) {

@@ -43,10 +43,6 @@ public class PolicyResource {
             + "effective dates and sources.")
     @APIResponse(responseCode = "200", description = "The policy", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = Policy.class), examples = @ExampleObject(name = "policy", value = Examples.POLICY_EXCERPT)))
-    @APIResponse(responseCode = "401", description = "No or wrong credentials", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "unauthorized", value = Examples.PROBLEM_UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "The account may not read", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "forbidden", value = Examples.PROBLEM_FORBIDDEN)))
     public Policy get() {
         return policies.current();
     }
@@ -65,10 +61,6 @@ public class PolicyResource {
     @APIResponse(responseCode = "400", description = "Invalid policy; every rejected field is listed",
             content = @Content(mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "invalid pattern",
                     value = Examples.PROBLEM_INVALID_POLICY)))
-    @APIResponse(responseCode = "401", description = "No or wrong credentials", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "unauthorized", value = Examples.PROBLEM_UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "Only admin may change the policy", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "forbidden", value = Examples.PROBLEM_FORBIDDEN)))
     public Policy put(String body, @Context SecurityContext security) {
         return policies.update(body == null ? "" : body, security.getUserPrincipal().getName());
     }
@@ -79,10 +71,6 @@ public class PolicyResource {
     @Operation(summary = "Every stored policy version, newest first")
     @APIResponse(responseCode = "200", description = "The versions", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             examples = @ExampleObject(name = "versions", value = Examples.POLICY_VERSIONS)))
-    @APIResponse(responseCode = "401", description = "No or wrong credentials", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "unauthorized", value = Examples.PROBLEM_UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "The account may not read", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "forbidden", value = Examples.PROBLEM_FORBIDDEN)))
     public List<PolicyService.VersionSummary> versions() {
         return policies.versions();
     }

@@ -65,10 +65,6 @@ public class ReplacementPlanResource {
             @Content(mediaType = CsvTable.MEDIA_TYPE, examples = @ExampleObject(name = "csv", value = Examples.PLAN_CSV)) })
     @APIResponse(responseCode = "400", description = "Unknown confidence or format", content = @Content(
             mediaType = Problem.MEDIA_TYPE, examples = @ExampleObject(name = "bad filter", value = Examples.PROBLEM_BAD_FILTER)))
-    @APIResponse(responseCode = "401", description = "No or wrong credentials", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "unauthorized", value = Examples.PROBLEM_UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "The account may not read", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            examples = @ExampleObject(name = "forbidden", value = Examples.PROBLEM_FORBIDDEN)))
     public Response plan(@Parameter(description = "only this site") @QueryParam("site") String site,
             @Parameter(description = "only confirmed, likely or possible findings") @QueryParam("confidence") String confidence,
             @Parameter(description = "json (default) or csv") @QueryParam("format") String format,

@@ -70,15 +70,6 @@ public class DeviceResource {
                             examples = @ExampleObject(name = "one device", value = Examples.DEVICE_CSV))})
     @APIResponse(responseCode = "400", description = "A filter, sort, page or size is invalid",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or wrong credentials",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unauthorized", value = Examples.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "The account may not read the inventory",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "forbidden", value = Examples.FORBIDDEN)))
-    @APIResponse(responseCode = "503", description = "The database is unreachable",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "database down", value = Examples.UNAVAILABLE)))
     public Response list(
             @Parameter(description = "Exact site name", example = "HQ") @QueryParam("site") String site,
             @Parameter(description = "Manufacturer, case-insensitive", example = "Hikvision") @QueryParam("manufacturer") String manufacturer,
@@ -110,18 +101,9 @@ public class DeviceResource {
     @APIResponse(responseCode = "200", description = "The device",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Device.class),
                     examples = @ExampleObject(name = "Hikvision dome", value = Examples.DEVICE)))
-    @APIResponse(responseCode = "401", description = "No or wrong credentials",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unauthorized", value = Examples.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "The account may not read the inventory",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "forbidden", value = Examples.FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "No device has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    @APIResponse(responseCode = "503", description = "The database is unreachable",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "database down", value = Examples.UNAVAILABLE)))
     public Device get(@Parameter(example = "42") @PathParam("id") long id) {
         return devices.find(id).orElseThrow(() -> ProblemException.notFound("Device " + id));
     }
@@ -144,18 +126,9 @@ public class DeviceResource {
                     examples = @ExampleObject(name = "edited", value = Examples.DEVICE)))
     @APIResponse(responseCode = "400", description = "Not a JSON object, a field that may not be edited, or a bad value",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or wrong credentials",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unauthorized", value = Examples.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "The account lacks the facilities role",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "forbidden", value = Examples.FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "No device has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    @APIResponse(responseCode = "503", description = "The database is unreachable",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "database down", value = Examples.UNAVAILABLE)))
     public Device patch(@Parameter(example = "42") @PathParam("id") long id, String body) throws JsonProcessingException {
         JsonNode patch = body == null || body.isBlank() ? null : json.readTree(body);
         return devices.patch(id, patch);
@@ -171,18 +144,9 @@ public class DeviceResource {
                     examples = @ExampleObject(name = "one sighting", value = Examples.SIGHTINGS)))
     @APIResponse(responseCode = "400", description = "page or size out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or wrong credentials",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unauthorized", value = Examples.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "The account may not read the inventory",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "forbidden", value = Examples.FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "No device has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "not found", value = Examples.NOT_FOUND)))
-    @APIResponse(responseCode = "503", description = "The database is unreachable",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "database down", value = Examples.UNAVAILABLE)))
     public PageResult<org.camaudit.inventory.Sighting> sightings(@Parameter(example = "42") @PathParam("id") long id,
             @Parameter(description = "0-based page", example = "0") @QueryParam("page") Integer page,
             @Parameter(description = "Page size, 1 to 1000 (default 50)", example = "50") @QueryParam("size") Integer size) {

@@ -41,15 +41,6 @@ public class DeviceStreamResource {
     @APIResponse(responseCode = "200", description = "The devices, then the total line",
             content = @Content(mediaType = DeviceStream.MEDIA_TYPE, schema = @Schema(type = SchemaType.STRING),
                     examples = @ExampleObject(name = "two devices", value = Examples.DEVICE_STREAM)))
-    @APIResponse(responseCode = "401", description = "No or wrong credentials",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unauthorized", value = Examples.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "The account may not read the inventory",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "forbidden", value = Examples.FORBIDDEN)))
-    @APIResponse(responseCode = "503", description = "The database is unreachable",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "database down", value = Examples.UNAVAILABLE)))
     public StreamingOutput stream(
             @Parameter(description = "Exact site name; all sites when absent", example = "HQ") @QueryParam("site") String site) {
         return out -> stream.write(site, out);

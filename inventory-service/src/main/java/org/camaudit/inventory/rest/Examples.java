@@ -109,14 +109,6 @@ final class Examples {
              "errors":[{"field":"observations[3].model","message":"size must be between 0 and 255"}]}
             """;
 
-    static final String UNAUTHORIZED = """
-            {"type":"about:blank","title":"Unauthorized","status":401,"detail":"Valid HTTP Basic credentials are required"}
-            """;
-
-    static final String FORBIDDEN = """
-            {"type":"about:blank","title":"Forbidden","status":403,"detail":"Your account's role does not allow this operation"}
-            """;
-
     static final String NOT_FOUND = """
             {"type":"about:blank","title":"Not Found","status":404,"detail":"Device 42 does not exist"}
             """;
@@ -129,11 +121,6 @@ final class Examples {
     static final String OTHER_SITE = """
             {"type":"about:blank","title":"Scan belongs to another site","status":409,
              "detail":"Scan 6f1c2a9e-3b7d-4c1e-9a52-0d8f4e7b1c23 was recorded for site HQ, not Warehouse 2; nothing was stored. A scan of another site needs its own scanId."}
-            """;
-
-    static final String UNAVAILABLE = """
-            {"type":"about:blank","title":"Service Unavailable","status":503,
-             "detail":"The database is unavailable; nothing was changed. Retry later."}
             """;
 
     private Examples() {

@@ -59,21 +59,12 @@ public class ObservationResource {
     @APIResponse(responseCode = "400", description = "Invalid body: every rejected field is listed; nothing is stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "field too long", value = Examples.VALIDATION_PROBLEM)))
-    @APIResponse(responseCode = "401", description = "No or wrong credentials",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unauthorized", value = Examples.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "The account lacks the scanner role",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "forbidden", value = Examples.FORBIDDEN)))
     @APIResponse(responseCode = "409", description = "The scanId is a known scan of another site; nothing is stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "another site", value = Examples.OTHER_SITE)))
     @APIResponse(responseCode = "413", description = "More than 10,000 observations or 16 MiB; nothing is stored",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "too many", value = Examples.TOO_LARGE)))
-    @APIResponse(responseCode = "503", description = "The database is unreachable; nothing is stored, retry later",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "database down", value = Examples.UNAVAILABLE)))
     public IngestResult observe(@NotNull ObservationBatch batch) throws SQLException {
         validate(batch);
         return ingest.ingest(batch);

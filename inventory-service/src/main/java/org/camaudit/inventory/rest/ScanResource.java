@@ -47,15 +47,6 @@ public class ScanResource {
                     examples = @ExampleObject(name = "one scan", value = Examples.SCAN_PAGE)))
     @APIResponse(responseCode = "400", description = "page or size out of range",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "401", description = "No or wrong credentials",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unauthorized", value = Examples.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "The account may not read the inventory",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "forbidden", value = Examples.FORBIDDEN)))
-    @APIResponse(responseCode = "503", description = "The database is unreachable",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "database down", value = Examples.UNAVAILABLE)))
     public PageResult<Scan> list(
             @Parameter(description = "Only this site's scans", example = "HQ") @QueryParam("site") String site,
             @Parameter(description = "0-based page", example = "0") @QueryParam("page") Integer page,
@@ -70,17 +61,8 @@ public class ScanResource {
     @APIResponse(responseCode = "200", description = "The scan",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Scan.class),
                     examples = @ExampleObject(name = "scan", value = Examples.SCAN)))
-    @APIResponse(responseCode = "401", description = "No or wrong credentials",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unauthorized", value = Examples.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "The account may not read the inventory",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "forbidden", value = Examples.FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "No scan has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "503", description = "The database is unreachable",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "database down", value = Examples.UNAVAILABLE)))
     public Scan get(@Parameter(example = "6f1c2a9e-3b7d-4c1e-9a52-0d8f4e7b1c23") @PathParam("scanId") String scanId) {
         return scans.find(scanId).orElseThrow(() -> ProblemException.notFound("Scan " + scanId));
     }

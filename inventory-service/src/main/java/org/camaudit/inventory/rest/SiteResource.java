@@ -39,15 +39,6 @@ public class SiteResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(type = SchemaType.ARRAY, implementation = SiteSummary.class),
                     examples = @ExampleObject(name = "two sites", value = Examples.SITES)))
-    @APIResponse(responseCode = "401", description = "No or wrong credentials",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "unauthorized", value = Examples.UNAUTHORIZED)))
-    @APIResponse(responseCode = "403", description = "The account may not read the inventory",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "forbidden", value = Examples.FORBIDDEN)))
-    @APIResponse(responseCode = "503", description = "The database is unreachable",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "database down", value = Examples.UNAVAILABLE)))
     public List<SiteSummary> list() {
         return scans.sites();
     }
