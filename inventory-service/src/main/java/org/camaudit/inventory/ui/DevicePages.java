@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import org.camaudit.common.paging.Paging;
 import org.camaudit.common.problem.Problem;
 import org.camaudit.common.problem.ProblemException;
 import org.camaudit.common.security.Roles;
@@ -34,7 +35,6 @@ import org.camaudit.inventory.Device;
 import org.camaudit.inventory.Sighting;
 import org.camaudit.inventory.mapping.PageResult;
 import org.camaudit.inventory.service.DeviceService;
-import org.camaudit.inventory.service.Paging;
 
 /** One device's page: every fact with its evidence, the sightings, and the edit form for facilities. */
 @Path("/ui/devices/{id}")

@@ -18,6 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import org.camaudit.common.csv.CsvTable;
+import org.camaudit.common.paging.Paging;
 import org.camaudit.common.problem.ProblemException;
 import org.camaudit.common.security.Roles;
 import org.camaudit.inventory.Device;
@@ -26,7 +28,6 @@ import org.camaudit.inventory.mapping.DeviceCsv;
 import org.camaudit.inventory.mapping.PageResult;
 import org.camaudit.inventory.mapping.SiteSummary;
 import org.camaudit.inventory.service.DeviceService;
-import org.camaudit.inventory.service.Paging;
 import org.camaudit.inventory.service.ScanService;
 
 /** The inventory's console pages: the devices list (and its CSV) and the sites. */
@@ -95,14 +96,14 @@ public class InventoryPages {
 
     @GET
     @Path("/devices.csv")
-    @Produces(DeviceCsv.MEDIA_TYPE)
+    @Produces(CsvTable.MEDIA_TYPE)
     @Operation(hidden = true)
     public Response devicesCsv(@QueryParam("site") String site, @QueryParam("manufacturer") String manufacturer,
             @QueryParam("status") String status, @QueryParam("identification") String identification,
             @QueryParam("q") String q, @QueryParam("sort") String sort) {
         DeviceListParams params = new DeviceListParams(site, manufacturer, status, identification, q, sort, 0, CSV_ROWS);
         PageResult<Device> result = devices.list(params.query(), paging.of(0, CSV_ROWS));
-        return Response.ok(DeviceCsv.write(result.items()))
+        return Response.ok(DeviceCsv.table(result.items()), CsvTable.MEDIA)
                 .header("Content-Disposition", "attachment; filename=\"devices.csv\"")
                 .header("X-Total-Count", result.total())
                 .build();
