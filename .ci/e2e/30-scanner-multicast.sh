@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # scanner multicast end to end: in a private network namespace whose loopback has multicast,
-# start a camera-lab fleet and prove the scanner finds every camera by multicast WS-Discovery and
-# multicast SADP alone (unicast probes to UDP 3702 are dropped in the namespace), that a full
+# start a camera-lab fleet and prove the scanner finds every camera by multicast WS-Discovery,
+# SADP and DHIP alone (unicast probes to UDP 3702 and 37810 are dropped in the namespace), that a full
 # scan identifies each one (serial numbers equal to the lab's manifest), and that a firewall that
 # drops closed ports costs the scan about one timeout, not one per port. Needs root (ip netns).
 # Builds nothing: expects the camera-lab and scanner jars (CI ran ./mvnw verify before).
@@ -44,6 +44,7 @@ trap cleanup EXIT
 netns_with_multicast_lo "$NS"
 # Only multicast may reach the discovery ports: unicast WS-Discovery probes are dropped.
 ip netns exec "$NS" iptables -A OUTPUT -p udp --dport 3702 ! -d 224.0.0.0/4 -j DROP
+ip netns exec "$NS" iptables -A OUTPUT -p udp --dport 37810 ! -d 224.0.0.0/4 -j DROP
 in_ns() { timeout 120 ip netns exec "$NS" "$@"; }
 
 cat > "$WORK/fleet.json" <<'JSON'
@@ -72,7 +73,7 @@ sleep 0.5
 log "lab started: $(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$WORK/manifest.json") cameras"
 
 # 1. Discovery by multicast only.
-in_ns java -jar "$SCANNER_JAR" scan 127.0.30.0/24 --methods ws-discovery,sadp --interface lo --timeout 1500 \
+in_ns java -jar "$SCANNER_JAR" scan 127.0.30.0/24 --methods ws-discovery,sadp,dhip --interface lo --timeout 1500 \
   --format json --output "$WORK/multicast.json" 2> "$WORK/scan1.err" || { cat "$WORK/scan1.err" >&2; fail "multicast scan failed"; }
 python3 - "$WORK/manifest.json" "$WORK/multicast.json" <<'PY' || fail "multicast discovery incomplete"
 import json, sys
@@ -98,6 +99,8 @@ for camera in manifest:
             errors.append(f"{ip}: Hikvision firmware not found by SADP ({sorted(methods)})")
         elif found[ip].get("serialNumber") != camera["identity"]["serialNumber"]:
             errors.append(f"{ip}: SADP serial {found[ip].get('serialNumber')} != {camera['identity']['serialNumber']}")
+    if camera["profile"].startswith("dahua") and "dhip" not in methods:
+        errors.append(f"{ip}: Dahua firmware not found by DHIP multicast ({sorted(methods)})")
     if not onvif and "ws-discovery" in methods:
         errors.append(f"{ip}: ONVIF-disabled camera answered WS-Discovery")
 extra = set(found) - {c["ip"] for c in manifest}
@@ -106,7 +109,7 @@ if extra:
 print("\n".join(errors) if errors else f"multicast: {len(found)} cameras found")
 sys.exit(1 if errors else 0)
 PY
-log "every camera found by multicast WS-Discovery or SADP; the ONVIF-disabled Hikvision by SADP"
+log "every camera found by multicast WS-Discovery, SADP or DHIP; the ONVIF-disabled Hikvision by SADP, Dahua by DHIP"
 
 # 2. A full scan (multicast discovery, then HTTP and ONVIF with each camera's account) identifies them.
 python3 - "$WORK/manifest.json" > "$WORK/credentials.json" <<'PY'

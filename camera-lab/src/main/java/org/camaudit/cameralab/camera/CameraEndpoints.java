@@ -166,6 +166,18 @@ public final class CameraEndpoints {
                 sender.port(), sender.host(), randomDelay()));
     }
 
+    /**
+     * Answers a DHIP search received on DHIP's multicast group, unicast to the searcher from the
+     * camera's own DHIP socket after a random delay, as Dahua firmware answers its config tool.
+     */
+    public void onMulticastDhipSearch(byte[] search, SocketAddress sender) {
+        if (dhip == null || camera.has(Fault.SILENT)) {
+            return;
+        }
+        Dhip.answer(camera, search).ifPresent(reply -> send(dhip, Buffer.buffer(reply), sender.port(), sender.host(),
+                randomDelay()));
+    }
+
     /** Answers a SADP inquiry received on the multicast group with a multicast reply, as the firmware does. */
     public void onMulticastSadpInquiry(String inquiryUuid) {
         if (sadp == null || camera.has(Fault.SILENT)) {

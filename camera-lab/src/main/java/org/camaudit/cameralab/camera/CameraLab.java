@@ -14,6 +14,7 @@ import org.camaudit.cameralab.camera.CameraEndpoints.NetworkOptions;
 import org.camaudit.cameralab.config.LabConfig;
 import org.camaudit.cameralab.fleet.CameraSpec;
 import org.camaudit.cameralab.profile.ProfileRegistry;
+import org.camaudit.cameralab.dhip.Dhip;
 import org.camaudit.cameralab.sadp.Sadp;
 import org.camaudit.cameralab.wsdiscovery.WsDiscovery;
 
@@ -99,6 +100,12 @@ public class CameraLab {
                         if (packet.data().length() <= maxBytes) {
                             Sadp.parseInquiry(packet.data().getBytes()).ifPresent(uuid -> cameras
                                     .forEach(c -> c.onMulticastSadpInquiry(uuid)));
+                        }
+                    }),
+                    MulticastListener.start(vertx, nic, Dhip.MULTICAST_GROUP, Dhip.PORT, packet -> {
+                        if (packet.data().length() <= maxBytes) {
+                            byte[] search = packet.data().getBytes();
+                            cameras.forEach(c -> c.onMulticastDhipSearch(search, packet.sender()));
                         }
                     }));
             failure = awaitFailure(Future.join(new ArrayList<>(joins)));

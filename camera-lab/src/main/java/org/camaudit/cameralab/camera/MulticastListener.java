@@ -30,15 +30,20 @@ final class MulticastListener {
      */
     static Future<MulticastListener> start(Vertx vertx, String networkInterface, int port,
             Handler<DatagramPacket> dispatch) {
+        return start(vertx, networkInterface, CameraEndpoints.MULTICAST_GROUP, port, dispatch);
+    }
+
+    /** As {@link #start(Vertx, String, int, Handler)}, on another group (DHIP's 239.255.255.251). */
+    static Future<MulticastListener> start(Vertx vertx, String networkInterface, String group, int port,
+            Handler<DatagramPacket> dispatch) {
         DatagramSocket socket = vertx.createDatagramSocket(new DatagramSocketOptions().setIpV6(false)
                 .setReuseAddress(true).setReusePort(true).setReceiveBufferSize(RECEIVE_BUFFER_BYTES));
         socket.handler(dispatch::handle);
-        return socket.listen(port, CameraEndpoints.MULTICAST_GROUP)
-                .compose(s -> s.listenMulticastGroup(CameraEndpoints.MULTICAST_GROUP, networkInterface, null))
+        return socket.listen(port, group)
+                .compose(s -> s.listenMulticastGroup(group, networkInterface, null))
                 .map(s -> new MulticastListener(socket))
                 .recover(e -> Future.failedFuture(new IllegalStateException(
-                        "multicast " + CameraEndpoints.MULTICAST_GROUP + ":" + port + " on " + networkInterface + ": "
-                                + e.getMessage())));
+                        "multicast " + group + ":" + port + " on " + networkInterface + ": " + e.getMessage())));
     }
 
     Future<Void> stop() {

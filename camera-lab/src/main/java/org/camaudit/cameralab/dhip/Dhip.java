@@ -21,6 +21,8 @@ import org.camaudit.cameralab.camera.FaultyReplies;
 public final class Dhip {
 
     public static final int PORT = 37810;
+    /** The group Dahua's config tool searches on (REFERENCE.md, Dahua DHIP). */
+    public static final String MULTICAST_GROUP = "239.255.255.251";
     public static final int HEADER_LENGTH = 32;
     private static final byte[] MAGIC = "DHIP".getBytes(StandardCharsets.US_ASCII);
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -24,9 +24,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * sent to every target. Devices answer with {@code client.notifyDevInfo}. Some firmware sends
  * JSON that is not quite JSON, so the fields are also read leniently when strict parsing fails.
  */
-public final class DhipProbe implements UnicastUdpProbe {
+public final class DhipProbe implements UnicastUdpProbe, MulticastUdpProbe {
 
     public static final int PORT = 37810;
+    /** The group Dahua's config tool searches on; firmware answers the searcher by unicast (REFERENCE.md). */
+    private static final String GROUP = "239.255.255.251";
     private static final byte[] MAGIC = "DHIP".getBytes(StandardCharsets.US_ASCII);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -50,6 +52,21 @@ public final class DhipProbe implements UnicastUdpProbe {
     @Override
     public int port() {
         return PORT;
+    }
+
+    @Override
+    public InetAddress group() {
+        try {
+            return InetAddress.getByName(GROUP);
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalStateException("a literal address always resolves", e);
+        }
+    }
+
+    /** One search per round on the group; its id (0) is outside the unicast ones (target index + 1). */
+    @Override
+    public List<byte[]> multicastRequests(int round) {
+        return List.of(unicastRequest(-1, round));
     }
 
     @Override
