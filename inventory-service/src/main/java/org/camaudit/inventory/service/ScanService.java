@@ -43,6 +43,12 @@ public class ScanService {
         return Scan.findByIdOptional(scanId);
     }
 
+    /** The names of the sites that have been scanned, in order: read from the scans, not the devices. */
+    public List<String> siteNames() {
+        return Scan.getEntityManager().createQuery("select distinct s.site from Scan s order by s.site", String.class)
+                .getResultList();
+    }
+
     @SuppressWarnings("unchecked")
     public List<SiteSummary> sites() {
         List<Object[]> rows = Device.getEntityManager().createNativeQuery(SITES).getResultList();

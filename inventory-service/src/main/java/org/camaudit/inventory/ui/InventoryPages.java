@@ -41,7 +41,7 @@ public class InventoryPages {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance devices(DeviceListParams params, PageResult<Device> result, String error,
-                List<SiteSummary> sites, List<String> statuses, List<String> identifications, List<Column> columns);
+                List<String> sites, List<String> statuses, List<String> identifications, List<Column> columns);
 
         static native TemplateInstance sites(List<SiteSummary> sites);
     }
@@ -87,10 +87,10 @@ public class InventoryPages {
                 number(size, DeviceListParams.DEFAULT_SIZE));
         try {
             PageResult<Device> result = devices.list(params.query(), paging.of(params.page(), params.size()));
-            return Templates.devices(params, result, null, scans.sites(), STATUSES, IDENTIFICATIONS, COLUMNS);
+            return Templates.devices(params, result, null, scans.siteNames(), STATUSES, IDENTIFICATIONS, COLUMNS);
         } catch (ProblemException e) {
             return Templates.devices(params, new PageResult<>(List.of(), 0, params.size(), 0), e.problem().detail(),
-                    scans.sites(), STATUSES, IDENTIFICATIONS, COLUMNS);
+                    scans.siteNames(), STATUSES, IDENTIFICATIONS, COLUMNS);
         }
     }
 
