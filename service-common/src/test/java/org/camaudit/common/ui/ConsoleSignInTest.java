@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -103,6 +104,32 @@ class ConsoleSignInTest {
                 .then()
                 .statusCode(Status.OK.getStatusCode())
                 .body(containsString("role=\"alert\""));
+    }
+
+    @Test
+    void shouldThrottleGuessingOnTheFormLikeOnHttpBasic() {
+        for (int i = 0; i < 6; i++) {
+            given().redirects().follow(false).header("X-Forwarded-For", "198.51.100.77")
+                    .contentType(ContentType.URLENC)
+                    .formParam("username", "guessed").formParam("password", "wrong-" + i)
+                    .when().post("/ui/login")
+                    .then().statusCode(Status.SEE_OTHER.getStatusCode());
+        }
+        given().redirects().follow(false).header("X-Forwarded-For", "198.51.100.77")
+                .contentType(ContentType.URLENC)
+                .formParam("username", "guessed").formParam("password", "right")
+                .when().post("/ui/login")
+                .then()
+                .statusCode(Status.SEE_OTHER.getStatusCode())
+                .header("Location", endsWith("/ui/login?error=1"))
+                .header("Set-Cookie", nullValue());
+        given().redirects().follow(false).header("X-Forwarded-For", "198.51.100.78")
+                .contentType(ContentType.URLENC)
+                .formParam("username", "guessed").formParam("password", "right")
+                .when().post("/ui/login")
+                .then()
+                .statusCode(Status.FOUND.getStatusCode())
+                .cookie("camaudit-session");
     }
 
     @Test
