@@ -27,6 +27,10 @@ final class SchemaValues {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final int MAX_DEPTH = 6;
+    /** JSON nodes one body may hold at most, so nested arrays of nested arrays stay a few hundred KiB. */
+    private static final int MAX_NODES = 20_000;
+
+    private int nodesLeft;
 
     private final JsonNode components;
     private final Random random;
@@ -39,7 +43,10 @@ final class SchemaValues {
     /** A JSON value for {@code schema}, mutated now and then. */
     JsonNode value(JsonNode schema, int depth) {
         schema = resolve(schema);
-        if (depth > MAX_DEPTH) {
+        if (depth == 0) {
+            nodesLeft = MAX_NODES;
+        }
+        if (depth > MAX_DEPTH || --nodesLeft <= 0) {
             return NODES.nullNode();
         }
         if (random.nextInt(12) == 0) {
@@ -72,7 +79,7 @@ final class SchemaValues {
             }
             case "array" -> {
                 ArrayNode array = NODES.arrayNode();
-                int n = random.nextInt(10) == 0 ? 200 + random.nextInt(2000) : random.nextInt(4);
+                int n = depth <= 1 && random.nextInt(10) == 0 ? 200 + random.nextInt(2000) : random.nextInt(4);
                 for (int i = 0; i < n; i++) {
                     array.add(value(schema.path("items"), depth + 1));
                 }
