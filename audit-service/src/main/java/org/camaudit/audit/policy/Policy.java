@@ -89,7 +89,7 @@ public record Policy(
      * One restricted vendor.
      *
      * @param ouiOrganizations registry organisation names whose blocks belong to the vendor (input of the generator)
-     * @param ouis             the blocks, generated from the registry by {@code scripts/generate-policy-ouis.py}
+     * @param ouis             the blocks, generated from the registry by {@code scripts/generate-oui-registry.py}
      */
     @RegisterForReflection
     public record Vendor(

@@ -83,7 +83,7 @@ final class Examples {
 
     static final String POLICY_EXCERPT = """
             {"schema":"camaudit-policy/1","version":3,"published":"2026-11-28",
-             "description":"Default camaudit policy","ouiRegistry":{"name":"IEEE Registration Authority MA-L/MA-M/MA-S public listing","date":"2022-08-27","source":"Debian package ieee-data 20220827.1"},
+             "description":"Default camaudit policy","ouiRegistry":{"name":"IEEE Registration Authority MA-L/MA-M/MA-S public listing","date":"2026-08-26","source":"IEEE MA-L/MA-M/MA-S registry as packaged by npm oui-data 2.1.9"},
              "nameNormalization":{"corporateSuffixes":["co","ltd","inc"],"source":"legal-form words"},
              "evidenceFields":{"manufacturer":"(?i)^(manufacturer|vendor)$","model":"(?i)^(model|devicetype)$","firmware":"(?i)^(firmwareversion|softwareversion)$","serialNumber":"(?i)^(serialnumber|devicesn)$","hardwareId":"(?i)^(hardwareid)$","mac":"(?i)^(mac)$","ouiSource":"(?i)^(oui)$","source":"scanner evidence field names"},
              "categoryRules":[{"target":"onvifScope","pattern":"(?i)^onvif://www\\\\.onvif\\\\.org/type/ptz$","category":"ptz","source":"ONVIF Core Specification"}],

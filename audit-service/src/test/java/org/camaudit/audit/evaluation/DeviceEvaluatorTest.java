@@ -192,7 +192,22 @@ class DeviceEvaluatorTest {
         assertThat(evaluation.vendor()).isEqualTo("Hikvision");
         assertThat(evaluation.confidence()).isEqualTo(Confidence.POSSIBLE);
         assertThat(rules(evaluation)).singleElement().asString()
-                .contains("44:19:B6", "Hangzhou Hikvision Digital Technology", "2022-08-27");
+                .contains("44:19:B6", "Hangzhou Hikvision Digital Technology", "2026-08-26");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "00:bc:99:12:34:56, Hikvision, 00:BC:99",
+            "0c:a6:4c:12:34:56, Hikvision, 0C:A6:4C",
+            "64:fd:29:12:34:56, Dahua, 64:FD:29",
+            "98:f9:cc:12:34:56, Dahua, 98:F9:CC"})
+    void shouldRateAnOuiOnlyDeviceInABlockRegisteredAfter2022AsPossibleWithTheRegistryDate(String mac, String vendor,
+            String prefix) {
+        Evaluation evaluation = only(evaluate(device().mac(mac)));
+
+        assertThat(evaluation.vendor()).isEqualTo(vendor);
+        assertThat(evaluation.confidence()).isEqualTo(Confidence.POSSIBLE);
+        assertThat(rules(evaluation)).singleElement().asString().contains(prefix, "registry of 2026-08-26");
     }
 
     @Test

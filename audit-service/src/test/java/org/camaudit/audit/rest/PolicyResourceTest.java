@@ -28,7 +28,7 @@ class PolicyResourceTest {
                 .then().statusCode(Status.OK.getStatusCode())
                 .body("schema", equalTo("camaudit-policy/1"))
                 .body("vendors.name", hasItems("Hikvision", "Dahua", "Hytera", "Huawei", "ZTE"))
-                .body("ouiRegistry.date", equalTo("2022-08-27"))
+                .body("ouiRegistry.date", equalTo("2026-08-26"))
                 .body("vendors.find { it.name == 'Hikvision' }.basis.effective", hasItems("2019-08-13", "2020-08-13",
                         "2021-03-12", "2023-02-06", "2019-10-09"));
     }

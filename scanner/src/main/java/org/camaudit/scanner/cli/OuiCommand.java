@@ -9,23 +9,24 @@ import java.util.concurrent.Callable;
 import jakarta.inject.Inject;
 
 import org.camaudit.scanner.config.ScannerConfig;
-import org.camaudit.scanner.oui.OuiCsvImporter;
+import org.camaudit.scanner.oui.OuiImporter;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code scanner oui update FILE}: loads a newer IEEE oui.csv. */
+/** {@code scanner oui update FILE}: loads a newer IEEE registry (oui.csv or oui-data JSON). */
 @Command(name = "oui", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Manages the MAC vendor registry.", subcommands = OuiCommand.Update.class)
 public class OuiCommand {
 
-    /** Converts an IEEE oui.csv into the scanner's registry file. */
+    /** Converts an IEEE oui.csv or oui-data index.json into the scanner's registry file. */
     @Command(name = "update", mixinStandardHelpOptions = true,
-            description = "Loads an IEEE oui.csv (e.g. /usr/share/ieee-data/oui.csv from Debian's ieee-data).")
+            description = "Loads an IEEE registry: oui.csv/mam.csv/oui36.csv (e.g. from Debian's ieee-data) "
+                    + "or the npm package oui-data's index.json (needs --date).")
     public static class Update implements Callable<Integer> {
 
-        @Parameters(index = "0", paramLabel = "FILE", description = "The oui.csv to load")
+        @Parameters(index = "0", paramLabel = "FILE", description = "The oui.csv or oui-data index.json to load")
         Path csv;
 
         @Option(names = "--date", paramLabel = "YYYY-MM-DD",
@@ -43,15 +44,15 @@ public class OuiCommand {
         public Integer call() {
             LocalDate registryDate;
             try {
-                registryDate = date == null ? OuiCsvImporter.registryDate(csv) : LocalDate.parse(date);
+                registryDate = date == null ? OuiImporter.registryDate(csv) : LocalDate.parse(date);
             } catch (DateTimeParseException e) {
                 return Console.usage("invalid --date '" + date + "' (expected YYYY-MM-DD)");
             } catch (IOException e) {
-                return Console.usage("cannot read " + csv);
+                return Console.usage(e.getMessage());
             }
             Path target = output != null ? output : Path.of(config.ouiFile());
             try {
-                int count = OuiCsvImporter.convert(csv, registryDate, target);
+                int count = OuiImporter.convert(csv, registryDate, target);
                 Console.info("wrote " + count + " OUI assignments dated " + registryDate + " to " + target);
                 return ExitCodes.DONE;
             } catch (IOException e) {

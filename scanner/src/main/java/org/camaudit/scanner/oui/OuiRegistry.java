@@ -15,22 +15,28 @@ import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The IEEE MA-L registry (24-bit OUIs) in the scanner's compact form: a gzip'd text file whose
- * header names its source and registry date ({@code # registry-date: YYYY-MM-DD}) and whose lines
- * are {@code AABBCC<TAB>organisation}. A copy built from Debian's ieee-data package ships in the
- * jar; {@code scanner oui update FILE} writes a newer one that is preferred when its date is later.
+ * The IEEE MAC registry (MA-L 24-bit, MA-M 28-bit and MA-S 36-bit blocks) in the scanner's compact
+ * form: a gzip'd text file whose header names its source and registry date
+ * ({@code # registry-date: YYYY-MM-DD}) and whose lines are {@code HEX<TAB>organisation} with 6, 7 or
+ * 9 hex digits; the longest matching prefix wins. The shipped copy is written by
+ * {@code audit-service/scripts/generate-oui-registry.py}, the same generator that fills the audit
+ * policy's blocks; {@code scanner oui update FILE} writes a newer one that is preferred when its date
+ * is not older.
  */
 public final class OuiRegistry {
 
     public static final String SHIPPED_RESOURCE = "oui/ieee-oui.tsv.gz";
     static final String DATE_HEADER = "# registry-date: ";
     static final String SOURCE_HEADER = "# source: ";
+    /** Block sizes in hex digits, longest first: MA-S, MA-M, MA-L. */
+    private static final int[] PREFIX_LENGTHS = {9, 7, 6};
 
-    private final Map<Integer, String> organisations;
+    /** Keyed by {@link #key}: the prefix value with its length in hex digits above bit 40. */
+    private final Map<Long, String> organisations;
     private final LocalDate date;
     private final String source;
 
-    OuiRegistry(Map<Integer, String> organisations, LocalDate date, String source) {
+    OuiRegistry(Map<Long, String> organisations, LocalDate date, String source) {
         this.organisations = organisations;
         this.date = date;
         this.source = source;
@@ -57,7 +63,7 @@ public final class OuiRegistry {
     }
 
     static OuiRegistry read(InputStream gzipped) throws IOException {
-        Map<Integer, String> organisations = new HashMap<>(40_000);
+        Map<Long, String> organisations = new HashMap<>(80_000);
         Map<String, String> names = new HashMap<>();
         LocalDate date = null;
         String source = "";
@@ -69,9 +75,12 @@ public final class OuiRegistry {
                     date = parseDate(line.substring(DATE_HEADER.length()).trim());
                 } else if (line.startsWith(SOURCE_HEADER)) {
                     source = line.substring(SOURCE_HEADER.length()).trim();
-                } else if (!line.startsWith("#") && line.length() > 7 && line.charAt(6) == '\t') {
-                    String name = line.substring(7);
-                    organisations.put(Integer.parseInt(line.substring(0, 6), 16), names.computeIfAbsent(name, n -> n));
+                } else if (!line.startsWith("#")) {
+                    int tab = line.indexOf('\t');
+                    if (tab == 6 || tab == 7 || tab == 9) {
+                        String name = line.substring(tab + 1);
+                        organisations.put(key(line.substring(0, tab)), names.computeIfAbsent(name, n -> n));
+                    }
                 }
             }
         } catch (NumberFormatException e) {
@@ -91,10 +100,24 @@ public final class OuiRegistry {
         }
     }
 
-    /** The organisation holding the MAC's OUI, if the registry has it. */
+    static long key(String hexPrefix) {
+        return Long.parseLong(hexPrefix, 16) | ((long) hexPrefix.length() << 40);
+    }
+
+    /** The organisation holding the MAC's block (MA-S, then MA-M, then MA-L), if the registry has it. */
     public Optional<String> lookup(String mac) {
-        return Macs.normalize(mac).map(m -> Integer.parseInt(m.substring(0, 2) + m.substring(3, 5) + m.substring(6, 8), 16))
-                .map(organisations::get);
+        Optional<String> normalized = Macs.normalize(mac);
+        if (normalized.isEmpty()) {
+            return Optional.empty();
+        }
+        String hex = normalized.get().replace(":", "");
+        for (int length : PREFIX_LENGTHS) {
+            String organisation = organisations.get(key(hex.substring(0, length)));
+            if (organisation != null) {
+                return Optional.of(organisation);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The date of the registry snapshot; shown wherever an OUI match is reported. */

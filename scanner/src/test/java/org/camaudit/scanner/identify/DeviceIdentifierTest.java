@@ -55,7 +55,7 @@ class DeviceIdentifierTest {
         assertThat(observation.discoveredBy()).contains("onvif", "oui");
         assertThat(observation.evidence()).contains(
                 new Evidence(Sources.OUI, "mac", "Hangzhou Hikvision Digital Technology Co.,Ltd."),
-                new Evidence(Sources.OUI, "registryDate", "2022-08-27"));
+                new Evidence(Sources.OUI, "registryDate", "2026-08-26"));
     }
 
     @Test

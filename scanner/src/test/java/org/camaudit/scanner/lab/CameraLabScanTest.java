@@ -129,7 +129,7 @@ class CameraLabScanTest {
         assertIdentifiedAsInManifest("127.0.30.20", "D-Link");
         assertIdentifiedAsInManifest("127.0.30.22", null);
         assertThat(found.get("127.0.30.10").evidence()).contains(
-                new Evidence(Sources.OUI, "registryDate", "2022-08-27"));
+                new Evidence(Sources.OUI, "registryDate", "2026-08-26"));
     }
 
     @Test
