@@ -1,6 +1,7 @@
 package org.camaudit.audit.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.validation.constraints.Max;
@@ -21,6 +22,13 @@ public interface AuditConfig {
 
     /** Audit runs. */
     Audits audits();
+
+    /**
+     * Jurisdictions of a site that has none set through {@code PUT /api/v1/sites/{site}/jurisdictions}
+     * (env {@code CAMAUDIT_DEFAULT_JURISDICTIONS}, comma-separated); ids of the policy's {@code jurisdictions}.
+     */
+    @WithDefault("us-federal")
+    List<String> defaultJurisdictions();
 
     interface Inventory {
 

@@ -74,6 +74,12 @@ public class Finding extends PanacheEntityBase {
     @Column(nullable = false)
     public List<LegalBasis> basis;
 
+    /** Bases of the site's jurisdictions that take effect after the audit date. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    @Column(name = "upcoming_basis", nullable = false)
+    public List<LegalBasis> upcomingBasis;
+
     @Column(nullable = false)
     public FindingStatus status;
 

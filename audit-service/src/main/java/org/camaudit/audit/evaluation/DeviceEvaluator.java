@@ -71,7 +71,9 @@ public final class DeviceEvaluator {
         this.hardwareIdField = Pattern.compile(fields.hardwareId());
         this.macField = Pattern.compile(fields.mac());
         this.ouiSource = Pattern.compile(fields.ouiSource());
-        this.vendors = policy.vendors().stream().map(VendorRules::new).toList();
+        Map<String, LegalBasis> bases = new HashMap<>();
+        policy.legalBases().forEach(basis -> bases.put(basis.id(), LegalBasis.of(basis)));
+        this.vendors = policy.vendors().stream().map(vendor -> new VendorRules(vendor, bases)).toList();
         this.categoryRules = policy.categoryRules().stream().map(CategoryRule::new).toList();
     }
 
@@ -79,12 +81,19 @@ public final class DeviceEvaluator {
         return policyVersion;
     }
 
-    /** One evaluation per restricted vendor the device matches; empty for everything else. */
-    public List<Evaluation> evaluate(Device device) {
-        Facts facts = new Facts(device);
+    /**
+     * One evaluation per restricted vendor the device matches and that a basis in force restricts at the device's
+     * site ({@code scope}); empty for everything else.
+     */
+    public List<Evaluation> evaluate(Device device, SiteScope scope) {
+        Facts facts = null;
         List<Evaluation> result = new ArrayList<>(1);
         for (VendorRules vendor : vendors) {
-            vendor.evaluate(facts).ifPresent(result::add);
+            ApplicableBases bases = vendor.applicable(scope);
+            if (bases.flags()) {
+                facts = facts == null ? new Facts(device) : facts;
+                vendor.evaluate(facts, bases).ifPresent(result::add);
+            }
         }
         return result;
     }
@@ -353,8 +362,9 @@ public final class DeviceEvaluator {
         Pattern anyFirmware;
         final List<CompiledMarker> markers = new ArrayList<>();
         final List<LegalBasis> basis;
+        final Map<SiteScope, ApplicableBases> byScope = new ConcurrentHashMap<>();
 
-        VendorRules(Policy.Vendor vendor) {
+        VendorRules(Policy.Vendor vendor, Map<String, LegalBasis> bases) {
             name = vendor.name();
             for (Policy.Alias alias : vendor.aliases()) {
                 boolean exact = alias.match() == Policy.AliasMatch.EXACT;
@@ -393,12 +403,24 @@ public final class DeviceEvaluator {
                         Pattern.compile(marker.pattern()), marker.kind() + ": " + marker.description(),
                         new ConcurrentHashMap<>()));
             }
-            basis = vendor.basis().stream().map(LegalBasis::of).toList();
+            basis = vendor.basis().stream().map(bases::get).toList();
             anyModel = union(vendor.modelPatterns().stream().map(Policy.PatternRule::pattern).toList());
             anyFirmware = union(vendor.firmwarePatterns().stream().map(Policy.FirmwarePattern::pattern).toList());
         }
 
-        Optional<Evaluation> evaluate(Facts facts) {
+        ApplicableBases applicable(SiteScope scope) {
+            ApplicableBases cached = byScope.get(scope);
+            if (cached != null) {
+                return cached;
+            }
+            ApplicableBases selected = ApplicableBases.select(basis, scope);
+            if (byScope.size() < FIELD_CACHE_LIMIT) {
+                byScope.put(scope, selected);
+            }
+            return selected;
+        }
+
+        Optional<Evaluation> evaluate(Facts facts, ApplicableBases bases) {
             Signals signals = new Signals();
             matchNames(facts, signals);
             boolean ouiEvidence = matchOuis(facts, signals);
@@ -412,7 +434,8 @@ public final class DeviceEvaluator {
             }
             signals.demoteRegistryDerivedManufacturer(facts.reportedManufacturerKnown, ouiEvidence);
             return signals.confidence()
-                    .map(confidence -> new Evaluation(name, confidence, signals.matchedBy(), basis, category(facts)));
+                    .map(confidence -> new Evaluation(name, confidence, signals.matchedBy(), bases.inForce(),
+                            bases.upcoming(), category(facts)));
         }
 
         private void matchNames(Facts facts, Signals signals) {

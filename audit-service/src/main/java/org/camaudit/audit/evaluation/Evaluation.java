@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.camaudit.audit.policy.Category;
 
-/** The verdict on one device for one restricted vendor. */
+/**
+ * The verdict on one device for one restricted vendor: how sure, why, under which bases in force at the device's
+ * site ({@code basis}) and which of its site's bases take effect later ({@code upcomingBasis}).
+ */
 public record Evaluation(String vendor, Confidence confidence, List<MatchedRule> matchedBy, List<LegalBasis> basis,
-        Category category) {
+        List<LegalBasis> upcomingBasis, Category category) {
 }

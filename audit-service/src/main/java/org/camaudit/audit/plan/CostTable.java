@@ -52,7 +52,7 @@ public record CostTable(
     @RegisterForReflection
     public record Categories(@NotNull @Valid Entry fixed, @NotNull @Valid Entry dome, @NotNull @Valid Entry ptz,
             @NotNull @Valid Entry nvr, @NotNull @Valid Entry intercom, @NotNull @Valid Entry thermal,
-            @NotNull @Valid Entry camera) {
+            @NotNull @Valid Entry camera, @NotNull @Valid Entry radio, @NotNull @Valid Entry gateway) {
 
         Entry of(Category category) {
             return switch (category) {
@@ -63,6 +63,8 @@ public record CostTable(
                 case INTERCOM -> intercom;
                 case THERMAL -> thermal;
                 case CAMERA -> camera;
+                case RADIO -> radio;
+                case GATEWAY -> gateway;
             };
         }
     }

@@ -1,6 +1,7 @@
 package org.camaudit.audit.plan;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -25,7 +26,7 @@ public record ReplacementPlan(OffsetDateTime generatedAt, Integer policyVersion,
 
     @RegisterForReflection
     public record Item(long findingId, String deviceId, String ip, String location, String vendor, String model,
-            Category category, Confidence confidence, List<LegalBasis> basis, int priority, BigDecimal estimatedCost,
-            String suggestedReplacement) {
+            Category category, Confidence confidence, List<LegalBasis> basis, int priority, LocalDate replaceBy,
+            BigDecimal estimatedCost, String suggestedReplacement) {
     }
 }

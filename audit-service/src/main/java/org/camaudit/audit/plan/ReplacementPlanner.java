@@ -12,7 +12,8 @@ import java.util.TreeMap;
 
 /**
  * Prices findings with a cost table. A device flagged for two vendors is replaced once, under its most certain
- * finding. Sites are in name order; items by priority, then address.
+ * finding. Sites are in name order; items by priority, then {@code replaceBy} (earliest first, none last), then
+ * address.
  */
 public final class ReplacementPlanner {
 
@@ -35,7 +36,7 @@ public final class ReplacementPlanner {
             BigDecimal cost = costs.deviceCost(c.category()).setScale(2, RoundingMode.HALF_UP);
             bySite.computeIfAbsent(c.site() == null ? "" : c.site(), s -> new ArrayList<>())
                     .add(new ReplacementPlan.Item(c.findingId(), c.deviceId(), c.ip(), c.location(), c.vendor(),
-                            c.model(), c.category(), c.confidence(), c.basis(), c.confidence().priority(), cost,
+                            c.model(), c.category(), c.confidence(), c.basis(), c.confidence().priority(), c.replaceBy(), cost,
                             costs.replacement(c.category())));
         }
         List<ReplacementPlan.Site> sites = new ArrayList<>();
@@ -44,6 +45,7 @@ public final class ReplacementPlanner {
         for (Map.Entry<String, List<ReplacementPlan.Item>> site : bySite.entrySet()) {
             List<ReplacementPlan.Item> items = site.getValue();
             items.sort(Comparator.comparingInt(ReplacementPlan.Item::priority)
+                    .thenComparing(ReplacementPlan.Item::replaceBy, Comparator.nullsLast(Comparator.naturalOrder()))
                     .thenComparing(i -> i.ip() == null ? "" : i.ip(), ReplacementPlanner::compareAddresses)
                     .thenComparingLong(ReplacementPlan.Item::findingId));
             BigDecimal siteCost = items.stream().map(ReplacementPlan.Item::estimatedCost)

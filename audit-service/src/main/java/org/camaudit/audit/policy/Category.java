@@ -19,7 +19,13 @@ public enum Category {
     @JsonProperty("thermal")
     THERMAL,
     @JsonProperty("camera")
-    CAMERA;
+    CAMERA,
+    /** Two-way radios and their base stations (Hytera). */
+    @JsonProperty("radio")
+    RADIO,
+    /** Network gateways, routers and modems (Huawei, ZTE). */
+    @JsonProperty("gateway")
+    GATEWAY;
 
     /** The name used in JSON, CSV and the cost table. */
     public String code() {

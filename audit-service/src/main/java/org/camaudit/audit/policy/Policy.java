@@ -27,12 +27,14 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * @param nameNormalization how vendor names are compared
  * @param evidenceFields    which evidence fields carry a manufacturer, model, firmware, serial, hardware id
  * @param categoryRules     vendor-independent rules deciding a device's category
+ * @param jurisdictions     where a legal basis can apply; each site is audited under some of them
+ * @param legalBases        the laws and lists that restrict vendors, each with its jurisdiction, dates and source
  * @param vendors           the restricted vendors
  */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Policy(
-        @NotNull @Pattern(regexp = "camaudit-policy/1", message = "must be camaudit-policy/1") String schema,
+        @NotNull @Pattern(regexp = SCHEMA, message = "must be " + SCHEMA) String schema,
         Integer version,
         @NotNull @Pattern(regexp = DATE, message = DATE_MESSAGE) String published,
         @Size(max = 2000) String description,
@@ -40,16 +42,32 @@ public record Policy(
         @NotNull @Valid NameNormalization nameNormalization,
         @NotNull @Valid EvidenceFields evidenceFields,
         @NotNull List<@NotNull @Valid CategoryRule> categoryRules,
+        @NotEmpty List<@NotNull @Valid Jurisdiction> jurisdictions,
+        @NotEmpty List<@NotNull @Valid Basis> legalBases,
         @NotEmpty List<@NotNull @Valid Vendor> vendors) {
 
-    public static final String SCHEMA = "camaudit-policy/1";
+    public static final String SCHEMA = "camaudit-policy/2";
     static final String DATE = "\\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\\d|3[01])";
     static final String DATE_MESSAGE = "must be an ISO date (yyyy-mm-dd)";
+    static final String JURISDICTION = "[a-z]{2,}(-[a-z]+)*(:[A-Z]{2,3})?";
 
     /** This policy with the version the service assigned. */
     public Policy withVersion(int assigned) {
         return new Policy(schema, assigned, published, description, ouiRegistry, nameNormalization, evidenceFields,
-                categoryRules, vendors);
+                categoryRules, jurisdictions, legalBases, vendors);
+    }
+
+    /**
+     * Where a restriction applies: {@code us-federal}, {@code us-dod}, {@code us-state:TX}, {@code uk}, {@code ca}...
+     *
+     * @param id     lower-case words joined by {@code -}, optionally {@code :} and an upper-case region code
+     * @param name   who is bound, in words
+     * @param source where the jurisdiction's rules come from
+     */
+    @RegisterForReflection
+    public record Jurisdiction(
+            @NotNull @Pattern(regexp = JURISDICTION, message = "must look like us-federal or us-state:TX") String id,
+            @NotBlank String name, @NotBlank String source) {
     }
 
     /** The registry snapshot the OUI prefixes were taken from; its date is shown with every OUI match. */
@@ -90,6 +108,7 @@ public record Policy(
      *
      * @param ouiOrganizations registry organisation names whose blocks belong to the vendor (input of the generator)
      * @param ouis             the blocks, generated from the registry by {@code scripts/generate-oui-registry.py}
+     * @param basis            ids of the {@link Basis legal bases} that restrict the vendor
      */
     @RegisterForReflection
     public record Vendor(
@@ -102,7 +121,7 @@ public record Policy(
             @NotNull List<@NotNull @Valid PatternRule> modelPatterns,
             @NotNull List<@NotNull @Valid FirmwarePattern> firmwarePatterns,
             @NotNull List<@NotNull @Valid Marker> markers,
-            @NotEmpty List<@NotNull @Valid Basis> basis) {
+            @NotEmpty List<@NotBlank String> basis) {
     }
 
     @RegisterForReflection
@@ -192,9 +211,24 @@ public record Policy(
         ONVIF_SCOPE
     }
 
-    /** A law or list restricting the vendor's equipment. */
+    /**
+     * A law or list restricting vendors' equipment.
+     *
+     * @param id           what vendors and findings call it
+     * @param law          the instrument and what it forbids
+     * @param jurisdiction one of the policy's {@link Jurisdiction jurisdictions}
+     * @param effective    from when it binds
+     * @param deadline     by when the equipment must be gone or can no longer be bought; null if none
+     * @param scope        what it covers (e.g. the Covered List's purpose limit)
+     * @param source       where it is written (URL)
+     * @param verified     when someone last checked it against its source
+     */
     @RegisterForReflection
-    public record Basis(@NotBlank String law, @NotNull @Pattern(regexp = DATE, message = DATE_MESSAGE) String effective,
-            @NotBlank String scope, @NotBlank String source) {
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Basis(@NotNull @Pattern(regexp = "[a-z0-9][a-z0-9-]{0,79}", message = "must be a lower-case kebab-case id")
+            String id, @NotBlank String law, @NotBlank String jurisdiction,
+            @NotNull @Pattern(regexp = DATE, message = DATE_MESSAGE) String effective,
+            @Pattern(regexp = DATE, message = DATE_MESSAGE) String deadline, @NotBlank String scope,
+            @NotBlank String source, @NotNull @Pattern(regexp = DATE, message = DATE_MESSAGE) String verified) {
     }
 }

@@ -29,9 +29,9 @@ final class Examples {
               {"rule":"serial-format: serial '<model><yyyymmdd>AAWR<digits>' of Hikvision firmware",
                "evidence":"serialNumber = TV-IP320PI20161206AAWR863642784"}],
              "basis":[
-              {"law":"NDAA FY2019 §889(a)(1)(A): federal agencies may not procure or obtain covered video surveillance and telecommunications equipment","effective":"2019-08-13","source":"Pub. L. 115-232 §889, 132 Stat. 1917; FAR 52.204-24/25"},
-              {"law":"FCC Covered List (47 CFR §1.50002)","effective":"2021-03-12","source":"FCC Public Notice DA 21-309; fcc.gov/supplychain/coveredlist"},
-              {"law":"Commerce Entity List (15 CFR 744, Supp. 4)","effective":"2019-10-09","source":"84 FR 54002"}],
+              {"id":"ndaa-fy2019-889a1a-video","law":"NDAA FY2019 §889(a)(1)(A): federal agencies may not procure or obtain covered video surveillance and telecommunications equipment","jurisdiction":"us-federal","effective":"2019-08-13","deadline":null,"scope":"video surveillance and telecommunications equipment of Hytera, Hikvision or Dahua ... to the extent used for public safety, security of government facilities, physical security surveillance of critical infrastructure, and other national security purposes","source":"https://www.acquisition.gov/far/4.2102 (FAR 4.2102, 52.204-25; Pub. L. 115-232 §889)","verified":"2026-12-01"},
+              {"id":"ndaa-fy2024-805","law":"NDAA FY2024 §805 (Pub. L. 118-31): DoD may not contract with entities on the §1260H list ...","jurisdiction":"us-dod","effective":"2026-06-30","deadline":"2027-06-30","scope":"DoD contracts with listed entities (from 2026-06-30); DoD procurement of their goods and services (from 2027-06-30)","source":"https://arnoldporter.com/en/perspectives/advisories/2023/12/fy24-ndaa-navigating-expanded-restrictions","verified":"2026-12-01"}],
+             "upcomingBasis":[],
              "status":"replacement-planned","note":"In the Q3 budget, PO 4471","decidedBy":"auditor",
              "decidedAt":"2026-11-28T11:02:40Z","policyVersion":3}""";
 
@@ -57,17 +57,17 @@ final class Examples {
              "sites":[{"site":"HQ","devices":2,"estimatedCost":1330.00,"items":[
               {"findingId":98,"deviceId":"0b6f5a1e-7c2d-4e3f-9a8b-7c6d5e4f3a2b","ip":"10.1.0.7","location":"Lobby",
                "vendor":"Hikvision","model":"DS-2CD2142FWD-I","category":"dome","confidence":"confirmed",
-               "basis":[{"law":"NDAA FY2019 §889(a)(1)(A): federal agencies may not procure or obtain covered video surveillance and telecommunications equipment","effective":"2019-08-13","source":"Pub. L. 115-232 §889, 132 Stat. 1917; FAR 52.204-24/25"}],
-               "priority":1,"estimatedCost":700.00,"suggestedReplacement":"NDAA §889-compliant dome camera"},
+               "basis":[{"id":"ndaa-fy2024-805","law":"NDAA FY2024 §805 (Pub. L. 118-31): DoD may not contract with entities on the §1260H list ...","jurisdiction":"us-dod","effective":"2026-06-30","deadline":"2027-06-30","scope":"DoD contracts with listed entities (from 2026-06-30); DoD procurement of their goods and services (from 2027-06-30)","source":"https://arnoldporter.com/en/perspectives/advisories/2023/12/fy24-ndaa-navigating-expanded-restrictions","verified":"2026-12-01"}],
+               "priority":1,"replaceBy":"2027-06-30","estimatedCost":700.00,"suggestedReplacement":"NDAA §889-compliant dome camera"},
               {"findingId":101,"deviceId":"4f1c2e8a-9d3b-4c55-8f0e-1b2a3c4d5e6f","ip":"10.1.0.23","location":"Loading dock, north wall",
                "vendor":"Hikvision","model":"TV-IP320PI","category":"fixed","confidence":"likely",
-               "basis":[{"law":"NDAA FY2019 §889(a)(1)(A): federal agencies may not procure or obtain covered video surveillance and telecommunications equipment","effective":"2019-08-13","source":"Pub. L. 115-232 §889, 132 Stat. 1917; FAR 52.204-24/25"}],
-               "priority":2,"estimatedCost":630.00,"suggestedReplacement":"NDAA §889-compliant fixed camera"}]}]}""";
+               "basis":[{"id":"ndaa-fy2019-889a1a-video","law":"NDAA FY2019 §889(a)(1)(A): federal agencies may not procure or obtain covered video surveillance and telecommunications equipment","jurisdiction":"us-federal","effective":"2019-08-13","deadline":null,"scope":"video surveillance and telecommunications equipment of Hytera, Hikvision or Dahua ... to the extent used for public safety, security of government facilities, physical security surveillance of critical infrastructure, and other national security purposes","source":"https://www.acquisition.gov/far/4.2102 (FAR 4.2102, 52.204-25; Pub. L. 115-232 §889)","verified":"2026-12-01"}],
+               "priority":2,"replaceBy":null,"estimatedCost":630.00,"suggestedReplacement":"NDAA §889-compliant fixed camera"}]}]}""";
 
     static final String PLAN_CSV = """
-            site,priority,findingId,deviceId,ip,location,vendor,model,category,confidence,estimatedCost,currency,suggestedReplacement,basis
-            HQ,1,98,0b6f5a1e-7c2d-4e3f-9a8b-7c6d5e4f3a2b,10.1.0.7,Lobby,Hikvision,DS-2CD2142FWD-I,dome,confirmed,700.00,USD,NDAA §889-compliant dome camera,NDAA FY2019 §889(a)(1)(A) (2019-08-13)
-            HQ,2,101,4f1c2e8a-9d3b-4c55-8f0e-1b2a3c4d5e6f,10.1.0.23,"Loading dock, north wall",Hikvision,TV-IP320PI,fixed,likely,630.00,USD,NDAA §889-compliant fixed camera,NDAA FY2019 §889(a)(1)(A) (2019-08-13)
+            site,priority,replaceBy,findingId,deviceId,ip,location,vendor,model,category,confidence,estimatedCost,currency,suggestedReplacement,basis
+            HQ,1,2027-06-30,98,0b6f5a1e-7c2d-4e3f-9a8b-7c6d5e4f3a2b,10.1.0.7,Lobby,Hikvision,DS-2CD2142FWD-I,dome,confirmed,700.00,USD,NDAA §889-compliant dome camera,NDAA FY2024 §805 (Pub. L. 118-31) (2026-06-30)
+            HQ,2,,101,4f1c2e8a-9d3b-4c55-8f0e-1b2a3c4d5e6f,10.1.0.23,"Loading dock, north wall",Hikvision,TV-IP320PI,fixed,likely,630.00,USD,NDAA §889-compliant fixed camera,NDAA FY2019 §889(a)(1)(A) (2019-08-13)
             """;
 
     static final String COST_TABLE = """
@@ -82,11 +82,15 @@ final class Examples {
              "source":"Framework contract FC-2026-114 price list, November 2026"}""";
 
     static final String POLICY_EXCERPT = """
-            {"schema":"camaudit-policy/1","version":3,"published":"2026-11-28",
+            {"schema":"camaudit-policy/2","version":3,"published":"2026-12-01",
              "description":"Default camaudit policy","ouiRegistry":{"name":"IEEE Registration Authority MA-L/MA-M/MA-S public listing","date":"2026-08-26","source":"IEEE MA-L/MA-M/MA-S registry as packaged by npm oui-data 2.1.9"},
              "nameNormalization":{"corporateSuffixes":["co","ltd","inc"],"source":"legal-form words"},
              "evidenceFields":{"manufacturer":"(?i)^(manufacturer|vendor)$","model":"(?i)^(model|devicetype)$","firmware":"(?i)^(firmwareversion|softwareversion)$","serialNumber":"(?i)^(serialnumber|devicesn)$","hardwareId":"(?i)^(hardwareid)$","mac":"(?i)^(mac)$","ouiSource":"(?i)^(oui)$","source":"scanner evidence field names"},
              "categoryRules":[{"target":"onvifScope","pattern":"(?i)^onvif://www\\\\.onvif\\\\.org/type/ptz$","category":"ptz","source":"ONVIF Core Specification"}],
+             "jurisdictions":[{"id":"us-federal","name":"United States: federal agencies, their contractors and grant recipients","source":"NDAA FY2019 §889; FCC Covered List"},
+              {"id":"us-dod","name":"United States Department of Defense and its contractors","source":"NDAA FY2024 §805"}],
+             "legalBases":[{"id":"ndaa-fy2019-889a1a-video","law":"NDAA FY2019 §889(a)(1)(A): federal agencies may not procure or obtain covered video surveillance and telecommunications equipment","jurisdiction":"us-federal","effective":"2019-08-13","deadline":null,"scope":"video surveillance and telecommunications equipment of Hytera, Hikvision or Dahua ... to the extent used for public safety, security of government facilities, physical security surveillance of critical infrastructure, and other national security purposes","source":"https://www.acquisition.gov/far/4.2102 (FAR 4.2102, 52.204-25; Pub. L. 115-232 §889)","verified":"2026-12-01"},
+              {"id":"ndaa-fy2024-805","law":"NDAA FY2024 §805 (Pub. L. 118-31): DoD may not contract with entities on the §1260H list ...","jurisdiction":"us-dod","effective":"2026-06-30","deadline":"2027-06-30","scope":"DoD contracts with listed entities (from 2026-06-30); DoD procurement of their goods and services (from 2027-06-30)","source":"https://arnoldporter.com/en/perspectives/advisories/2023/12/fy24-ndaa-navigating-expanded-restrictions","verified":"2026-12-01"}],
              "vendors":[{"name":"Hikvision",
               "legalEntities":[{"name":"Hangzhou Hikvision Digital Technology Co., Ltd.","source":"FCC Covered List"}],
               "aliases":[{"name":"Hikvision","match":"word","source":"NDAA FY2019 §889(f)(3)(B)"}],
@@ -96,7 +100,25 @@ final class Examples {
               "modelPatterns":[{"pattern":"^DS-2CD","category":"fixed","description":"DS-2CD network cameras","source":"REFERENCE.md"}],
               "firmwarePatterns":[{"pattern":"^V\\\\d\\\\.\\\\d{1,2}\\\\.\\\\d{1,2} ?build ?\\\\d{6}$","description":"'V5.5.0 build 170725'","source":"fixtures"}],
               "markers":[{"kind":"discovery","target":"discovery","pattern":"(?i)^sadp$","attribution":"direct","description":"answers Hikvision SADP (UDP 37020)","source":"REFERENCE.md"}],
-              "basis":[{"law":"NDAA FY2019 §889(a)(1)(A)","effective":"2019-08-13","scope":"video surveillance and telecommunications equipment","source":"Pub. L. 115-232 §889"}]}]}""";
+              "basis":["ndaa-fy2019-889a1a-video","ndaa-fy2024-805"]}]}""";
+
+    static final String JURISDICTIONS = """
+            [{"id":"us-dod","name":"United States Department of Defense and its contractors","source":"NDAA FY2024 §805 (Pub. L. 118-31)",
+              "bases":[{"id":"ndaa-fy2024-805","law":"NDAA FY2024 §805 (Pub. L. 118-31): DoD may not contract with entities on the §1260H list ...",
+                "effective":"2026-06-30","deadline":"2027-06-30","scope":"DoD contracts with listed entities (from 2026-06-30); DoD procurement of their goods and services (from 2027-06-30)",
+                "source":"https://arnoldporter.com/en/perspectives/advisories/2023/12/fy24-ndaa-navigating-expanded-restrictions","verified":"2026-12-01",
+                "vendors":["Hikvision","Dahua","Huawei"]}]}]""";
+
+    static final String SITE_JURISDICTIONS = """
+            {"site":"Austin","jurisdictions":["us-federal","us-state:TX"],"configured":true}""";
+
+    static final String SITE_JURISDICTIONS_PUT = """
+            {"jurisdictions":["us-federal","us-state:TX"]}""";
+
+    static final String PROBLEM_INVALID_JURISDICTIONS = """
+            {"type":"about:blank","title":"Invalid jurisdictions","status":400,
+             "detail":"jurisdictions[1] is not a jurisdiction of the policy ([us-federal, us-dod, us-state:TX, uk, ca])",
+             "errors":[{"field":"jurisdictions[1]","message":"is not a jurisdiction of the policy ([us-federal, us-dod, us-state:TX, uk, ca])"}]}""";
 
     static final String POLICY_VERSIONS = """
             [{"version":3,"published":"2026-11-28","createdAt":"2026-11-28T09:40:11Z","createdBy":"admin","vendors":["Hikvision","Dahua","Hytera","Huawei","ZTE"]},

@@ -153,9 +153,12 @@ public class FindingResource {
         return findings.history(id).stream().map(FindingEventView::of).toList();
     }
 
-    /** Each legal basis as {@code law (effective)}, for CSV cells. */
+    /** Each legal basis as {@code law (effective)}, the law up to its colon, for CSV cells. */
     static List<String> basisText(List<LegalBasis> basis) {
-        return basis.stream().map(b -> b.law() + " (" + b.effective() + ")").toList();
+        return basis.stream().map(b -> {
+            int colon = b.law().indexOf(':');
+            return (colon > 0 ? b.law().substring(0, colon) : b.law()) + " (" + b.effective() + ")";
+        }).toList();
     }
 
     private static String blankToNull(String value) {

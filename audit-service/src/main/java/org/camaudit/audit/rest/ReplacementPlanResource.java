@@ -38,6 +38,7 @@ public class ReplacementPlanResource {
 
     private static final List<CsvColumn<Row>> CSV_COLUMNS = List.of(
             CsvColumn.of("site", Row::site), CsvColumn.of("priority", r -> r.item().priority()),
+            CsvColumn.of("replaceBy", r -> r.item().replaceBy()),
             CsvColumn.of("findingId", r -> r.item().findingId()), CsvColumn.of("deviceId", r -> r.item().deviceId()),
             CsvColumn.of("ip", r -> r.item().ip()), CsvColumn.of("location", r -> r.item().location()),
             CsvColumn.of("vendor", r -> r.item().vendor()), CsvColumn.of("model", r -> r.item().model()),
@@ -58,7 +59,8 @@ public class ReplacementPlanResource {
     @RolesAllowed(Roles.VIEWER)
     @Operation(summary = "The costed replacement plan", description = "Every open or replacement-planned finding, one item "
             + "per device, priced from the cost table (hardware for its category plus labour). Priority 1 is confirmed, "
-            + "2 likely, 3 possible. Totals are the sums of the items. CSV with format=csv or Accept: text/csv.")
+            + "2 likely, 3 possible; within a priority, the earliest replaceBy (the first deadline among the item's bases) "
+            + "comes first. Totals are the sums of the items. CSV with format=csv or Accept: text/csv.")
     @APIResponse(responseCode = "200", description = "The plan", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReplacementPlan.class),
                     examples = @ExampleObject(name = "plan", value = Examples.PLAN)),

@@ -23,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -45,6 +46,7 @@ import org.camaudit.audit.entity.FindingEvent;
 import org.camaudit.audit.entity.FindingStatus;
 import org.camaudit.audit.evaluation.DeviceEvaluator;
 import org.camaudit.audit.evaluation.Evaluation;
+import org.camaudit.audit.evaluation.SiteScope;
 import org.camaudit.common.problem.ProblemException;
 
 /**
@@ -66,12 +68,15 @@ public class AuditService {
 
     private final InventoryClient inventory;
     private final PolicyService policies;
+    private final JurisdictionService jurisdictions;
     private final AuditConfig config;
     private final EntityManager entityManager;
 
-    AuditService(InventoryClient inventory, PolicyService policies, AuditConfig config, EntityManager entityManager) {
+    AuditService(InventoryClient inventory, PolicyService policies, JurisdictionService jurisdictions, AuditConfig config,
+            EntityManager entityManager) {
         this.inventory = inventory;
         this.policies = policies;
+        this.jurisdictions = jurisdictions;
         this.config = config;
         this.entityManager = entityManager;
     }
@@ -95,7 +100,7 @@ public class AuditService {
         long started = System.nanoTime();
         OffsetDateTime startedAt = OffsetDateTime.now(ZoneOffset.UTC);
         DeviceEvaluator evaluator = policies.evaluator();
-        Reading reading = read(evaluator);
+        Reading reading = read(evaluator, jurisdictions.scopes(startedAt.toLocalDate()));
         long storeStarted = System.nanoTime();
         Audit audit = QuarkusTransaction.requiringNew()
                 .timeout((int) config.audits().transactionTimeout().toSeconds())
@@ -110,14 +115,16 @@ public class AuditService {
     /** Devices seen so far and what the evaluator concluded, filled page by page. */
     private static final class Collector {
         final DeviceEvaluator evaluator;
+        final Function<String, SiteScope> scopes;
         final List<Flagged> flagged = new ArrayList<>();
         final Set<String> seen = new HashSet<>();
         final Set<String> retired = new HashSet<>();
         long evaluationNanos;
         long evaluationCpuNanos;
 
-        Collector(DeviceEvaluator evaluator) {
+        Collector(DeviceEvaluator evaluator, Function<String, SiteScope> scopes) {
             this.evaluator = evaluator;
+            this.scopes = scopes;
         }
 
         void add(DevicePage page) {
@@ -130,7 +137,7 @@ public class AuditService {
                 if (device.retired()) {
                     retired.add(device.id());
                 }
-                List<Evaluation> evaluations = evaluator.evaluate(device);
+                List<Evaluation> evaluations = evaluator.evaluate(device, scopes.apply(device.site()));
                 if (!evaluations.isEmpty()) {
                     flagged.add(new Flagged(device, evaluations));
                 }
@@ -145,11 +152,11 @@ public class AuditService {
      * arrive, so evaluation overlaps the inventory's work. Pages beyond the first total are read while they come
      * back full (devices added during the audit).
      */
-    private Reading read(DeviceEvaluator evaluator) {
+    private Reading read(DeviceEvaluator evaluator, Function<String, SiteScope> scopes) {
         AuditConfig.Inventory settings = config.inventory();
         int size = settings.pageSize();
         long started = System.nanoTime();
-        Collector collector = new Collector(evaluator);
+        Collector collector = new Collector(evaluator, scopes);
         DevicePage first = fetch(0, size);
         if (first.total() > settings.maxDevices()) {
             throw new ProblemException(Response.Status.SERVICE_UNAVAILABLE, "Inventory too large",
@@ -341,6 +348,7 @@ public class AuditService {
         changed |= set(finding.confidence, evaluation.confidence(), v -> finding.confidence = v);
         changed |= set(finding.matchedBy, evaluation.matchedBy(), v -> finding.matchedBy = v);
         changed |= set(finding.basis, evaluation.basis(), v -> finding.basis = v);
+        changed |= set(finding.upcomingBasis, evaluation.upcomingBasis(), v -> finding.upcomingBasis = v);
         changed |= set(finding.policyVersion, audit.policyVersion, v -> finding.policyVersion = v);
         if (changed) {
             finding.lastAuditId = audit.id;

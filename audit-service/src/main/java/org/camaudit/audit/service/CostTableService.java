@@ -1,22 +1,15 @@
 package org.camaudit.audit.service;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
-import jakarta.ws.rs.core.Response;
-
-import io.quarkus.logging.Log;
 
 import org.camaudit.audit.config.AuditConfig;
-import org.camaudit.audit.document.InvalidDocumentException;
 import org.camaudit.audit.document.StrictJson;
+import org.camaudit.audit.document.VersionedDocumentStore;
 import org.camaudit.audit.entity.CostTableVersion;
 import org.camaudit.audit.plan.CostTable;
-import org.camaudit.common.problem.ProblemException;
 
 /** Stores cost-table versions (the shipped defaults become version 1); the plan prices with the newest. */
 @ApplicationScoped
@@ -24,64 +17,39 @@ public class CostTableService {
 
     private static final long LOCK_KEY = 0x63616d5f636f73L;
 
-    private final Validator validator;
     private final AuditConfig config;
-    private final EntityManager entityManager;
+    private final VersionedDocumentStore<CostTable, CostTableVersion> store;
 
     CostTableService(Validator validator, AuditConfig config, EntityManager entityManager) {
-        this.validator = validator;
         this.config = config;
-        this.entityManager = entityManager;
+        this.store = new VersionedDocumentStore<>("cost table", CostTableVersion.class, CostTableVersion::new,
+                new VersionedDocumentStore.Format<>() {
+                    @Override
+                    public CostTable parse(String json) {
+                        return StrictJson.read(json, CostTable.class, validator);
+                    }
+
+                    @Override
+                    public CostTable withVersion(CostTable table, int version) {
+                        return table.withVersion(version);
+                    }
+                }, LOCK_KEY, entityManager);
     }
 
+    /** Stores the shipped default as version 1, or as the next version over a table lacking a category. */
     @Transactional
     public void seedDefault() {
-        lock();
-        if (CostTableVersion.count() > 0) {
-            return;
-        }
-        CostTable table = StrictJson.read(Resources.read(config.defaults().costTable()), CostTable.class, validator);
-        store(table.withVersion(1), PolicyService.SHIPPED);
-        Log.infof("stored the shipped default cost table as version 1 (%s)", table.currency());
+        store.seed(Resources.read(config.defaults().costTable()), PolicyService.SHIPPED);
     }
 
     @Transactional
     public CostTable current() {
-        CostTableVersion latest = latest();
-        return StrictJson.read(latest.document, CostTable.class, validator).withVersion(latest.version);
+        return store.current();
     }
 
+    /** Validates {@code json} and stores it as the next version; 400 naming every rejected field. */
     @Transactional
     public CostTable update(String json, String user) {
-        CostTable table;
-        try {
-            table = StrictJson.read(json, CostTable.class, validator);
-        } catch (InvalidDocumentException e) {
-            throw new ProblemException(Response.Status.BAD_REQUEST, "Invalid cost table",
-                    e.errors().get(0).field() + " " + e.errors().get(0).message(), e.errors());
-        }
-        lock();
-        CostTable stored = table.withVersion(latest().version + 1);
-        store(stored, user);
-        Log.infof("cost table version %d stored by %s", stored.version(), user);
-        return stored;
-    }
-
-    private CostTableVersion latest() {
-        return CostTableVersion.latest().orElseThrow(() -> new ProblemException(Response.Status.SERVICE_UNAVAILABLE,
-                "No cost table", "No cost table is stored yet; the service stores its default at start-up"));
-    }
-
-    private void store(CostTable table, String user) {
-        CostTableVersion version = new CostTableVersion();
-        version.version = table.version();
-        version.document = StrictJson.write(table);
-        version.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        version.createdBy = user;
-        version.persist();
-    }
-
-    private void lock() {
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(" + LOCK_KEY + ")").getSingleResult();
+        return store.update(json, user);
     }
 }

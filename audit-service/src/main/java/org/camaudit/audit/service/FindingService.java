@@ -132,7 +132,7 @@ public class FindingService {
     @Transactional
     public List<PlanCandidate> toReplace(String site, Confidence confidence) {
         StringBuilder jpql = new StringBuilder("select new org.camaudit.audit.plan.PlanCandidate(f.id, f.deviceId, f.site, "
-                + "f.ip, f.location, f.vendor, f.model, f.category, f.confidence, f.basis) from Finding f "
+                + "f.ip, f.location, f.vendor, f.model, f.category, f.confidence, f.basis, f.upcomingBasis) from Finding f "
                 + "where f.status in :statuses");
         if (site != null) {
             jpql.append(" and f.site = :site");

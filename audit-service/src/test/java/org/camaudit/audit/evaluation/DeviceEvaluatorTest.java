@@ -3,7 +3,9 @@ package org.camaudit.audit.evaluation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camaudit.audit.TestDevices.device;
 
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,9 +20,11 @@ import org.camaudit.audit.policy.Category;
 class DeviceEvaluatorTest {
 
     private static final DeviceEvaluator EVALUATOR = new DeviceEvaluator(TestPolicies.defaultPolicy());
+    /** A site audited under US federal law on the day the policy's bases were checked. */
+    private static final SiteScope FEDERAL = new SiteScope(Set.of("us-federal"), LocalDate.of(2026, 12, 1));
 
     private static List<Evaluation> evaluate(TestDevices device) {
-        return EVALUATOR.evaluate(device.build());
+        return EVALUATOR.evaluate(device.build(), FEDERAL);
     }
 
     private static Evaluation only(List<Evaluation> evaluations) {
@@ -38,7 +42,7 @@ class DeviceEvaluatorTest {
     void shouldConfirmARecordedHikvisionCameraAndShowEverySignal() throws Exception {
         Device device = FixtureDevices.fromOnvif("hikvision/DS-2CD2012-I_fwV5.2.0_build140721", "44:19:b6:12:34:56", "Hikvision");
 
-        Evaluation evaluation = only(EVALUATOR.evaluate(device));
+        Evaluation evaluation = only(EVALUATOR.evaluate(device, FEDERAL));
 
         assertThat(evaluation.vendor()).isEqualTo("Hikvision");
         assertThat(evaluation.confidence()).isEqualTo(Confidence.CONFIRMED);
@@ -58,7 +62,7 @@ class DeviceEvaluatorTest {
     void shouldClassifyARecordedHikvisionSpeedDomeAsPtz() throws Exception {
         Device device = FixtureDevices.fromOnvif("hikvision/DS-2DF7276-AEL_fwV5.1.6_build140401", null, "Hikvision");
 
-        Evaluation evaluation = only(EVALUATOR.evaluate(device));
+        Evaluation evaluation = only(EVALUATOR.evaluate(device, FEDERAL));
 
         assertThat(evaluation.confidence()).isEqualTo(Confidence.CONFIRMED);
         assertThat(evaluation.category()).isEqualTo(Category.PTZ);
@@ -68,7 +72,7 @@ class DeviceEvaluatorTest {
     void shouldCatchHikvisionFirmwareRelabelledAsTrendnet() throws Exception {
         Device device = FixtureDevices.fromOnvif("trendnet_hikvision-oem/TV-IP320PI_fwV5.3.4_build160830", null, "TRENDnet");
 
-        Evaluation evaluation = only(EVALUATOR.evaluate(device));
+        Evaluation evaluation = only(EVALUATOR.evaluate(device, FEDERAL));
 
         assertThat(evaluation.vendor()).isEqualTo("Hikvision");
         assertThat(evaluation.confidence()).isEqualTo(Confidence.LIKELY);
@@ -82,7 +86,7 @@ class DeviceEvaluatorTest {
     void shouldCatchHikvisionFirmwareBehindAnOnvifManufacturerString() throws Exception {
         Device device = FixtureDevices.fromOnvif("hikvision-oem/ENP1A14-IR_25X_fwV5.5.3_build180822", null, "ONVIF");
 
-        Evaluation evaluation = only(EVALUATOR.evaluate(device));
+        Evaluation evaluation = only(EVALUATOR.evaluate(device, FEDERAL));
 
         assertThat(evaluation.vendor()).isEqualTo("Hikvision");
         assertThat(evaluation.confidence()).isEqualTo(Confidence.LIKELY);
@@ -96,7 +100,7 @@ class DeviceEvaluatorTest {
                 recorded.hardwareId(), List.of("ws-discovery", "onvif", "sadp"), null, List.of(80), recorded.evidence(),
                 null, null, "active", null);
 
-        assertThat(only(EVALUATOR.evaluate(device)).confidence()).isEqualTo(Confidence.CONFIRMED);
+        assertThat(only(EVALUATOR.evaluate(device, FEDERAL)).confidence()).isEqualTo(Confidence.CONFIRMED);
     }
 
     @ParameterizedTest
@@ -111,7 +115,7 @@ class DeviceEvaluatorTest {
             "generic-oem_ti-ipnc/IPG-8150PSS, , ONVIF_IPNC",
     })
     void shouldNeverFlagRecordedCamerasOfOtherVendors(String fixture, String mac, String manufacturer) throws Exception {
-        assertThat(EVALUATOR.evaluate(FixtureDevices.fromOnvif(fixture, mac, manufacturer))).isEmpty();
+        assertThat(EVALUATOR.evaluate(FixtureDevices.fromOnvif(fixture, mac, manufacturer), FEDERAL)).isEmpty();
     }
 
     @Test
@@ -122,6 +126,62 @@ class DeviceEvaluatorTest {
         assertThat(evaluate(device().mac("6c:f1:7e:aa:bb:cc").manufacturer("Uniview")
                 .reportedManufacturer("Uniview").model("IPC2124LB-SF40KM-G").firmware("IPC_G6103-B0005P62D1907")
                 .serial("210235C3EW3195000123"))).isEmpty();
+    }
+
+    // --- jurisdictions and dates of the legal bases ---
+
+    private static final TestDevices UNIVIEW = device().mac("6c:f1:7e:aa:bb:cc").manufacturer("Uniview")
+            .reportedManufacturer("Uniview").model("IPC2124LB-SF40KM-G");
+
+    @Test
+    void shouldNotFlagAVendorRestrictedOnlyByATexasBasisAtAFederalSite() {
+        assertThat(evaluate(UNIVIEW)).isEmpty();
+    }
+
+    @Test
+    void shouldFlagAVendorRestrictedOnlyByATexasBasisAtATexasSiteWithOnlyThatBasis() {
+        SiteScope texas = new SiteScope(Set.of("us-federal", "us-state:TX"), LocalDate.of(2026, 12, 1));
+
+        Evaluation evaluation = only(EVALUATOR.evaluate(UNIVIEW.build(), texas));
+
+        assertThat(evaluation.vendor()).isEqualTo("Uniview");
+        assertThat(evaluation.confidence()).isEqualTo(Confidence.CONFIRMED);
+        assertThat(evaluation.basis()).extracting(LegalBasis::id).containsExactly("tx-prohibited-technologies-2026-01-26");
+        assertThat(evaluation.basis()).allSatisfy(b -> assertThat(b.jurisdiction()).isEqualTo("us-state:TX"));
+    }
+
+    @Test
+    void shouldNotFlagAVendorBeforeItsOnlyBasisTakesEffect() {
+        SiteScope texasBeforeTheUpdate = new SiteScope(Set.of("us-state:TX"), LocalDate.of(2026, 1, 25));
+
+        assertThat(EVALUATOR.evaluate(UNIVIEW.build(), texasBeforeTheUpdate)).isEmpty();
+    }
+
+    @Test
+    void shouldListOnlyTheSitesBasesAndKeepUpcomingOnesApart() {
+        Device hikvision = device().manufacturer("Hikvision").model("DS-2CD2142FWD-I").build();
+        SiteScope dodBeforeSection805 = new SiteScope(Set.of("us-federal", "us-dod"), LocalDate.of(2026, 6, 29));
+        SiteScope dodAfter = new SiteScope(Set.of("us-federal", "us-dod"), LocalDate.of(2026, 6, 30));
+
+        Evaluation before = only(EVALUATOR.evaluate(hikvision, dodBeforeSection805));
+        Evaluation after = only(EVALUATOR.evaluate(hikvision, dodAfter));
+
+        assertThat(before.basis()).extracting(LegalBasis::jurisdiction).containsOnly("us-federal");
+        assertThat(before.upcomingBasis()).extracting(LegalBasis::id).containsExactly("ndaa-fy2024-805");
+        assertThat(after.basis()).extracting(LegalBasis::id).contains("ndaa-fy2024-805", "fcc-25-71");
+        assertThat(after.basis()).extracting(LegalBasis::deadline).contains("2027-06-30");
+        assertThat(after.upcomingBasis()).isEmpty();
+        assertThat(only(EVALUATOR.evaluate(hikvision, FEDERAL)).basis()).extracting(LegalBasis::jurisdiction)
+                .containsOnly("us-federal");
+    }
+
+    @Test
+    void shouldFlagHikvisionButNotHuaweiInCanada() {
+        SiteScope canada = new SiteScope(Set.of("ca"), LocalDate.of(2026, 12, 1));
+
+        assertThat(only(EVALUATOR.evaluate(device().manufacturer("Hikvision").build(), canada)).basis())
+                .extracting(LegalBasis::id).containsExactly("ca-hikvision-2025-06-27");
+        assertThat(EVALUATOR.evaluate(device().manufacturer("Huawei").build(), canada)).isEmpty();
     }
 
     // --- rule kinds one by one ---
@@ -267,8 +327,9 @@ class DeviceEvaluatorTest {
             "VTO2101E-P, Dahua, INTERCOM",
             "TPC-BF5421-T, Dahua, THERMAL",
             "M2120-10-EI, Huawei, FIXED",
-            "ZXV10 B860H, ZTE, CAMERA",
+            "ZXHN F670L, ZTE, GATEWAY",
             "VM780, Hytera, CAMERA",
+            "PD985, Hytera, RADIO",
     })
     void shouldRateAModelPatternAsLikelyAndTakeItsCategory(String model, String vendor, Category category) {
         Evaluation evaluation = only(evaluate(device().model(model)));

@@ -3,6 +3,7 @@ package org.camaudit.audit.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -21,12 +22,37 @@ class ReplacementPlannerTest {
     private static final Validator VALIDATOR = TestPolicies.validator();
     private static final CostTable COSTS = StrictJson.read(TestPolicies.resource("policy/cost-table.json"), CostTable.class,
             VALIDATOR);
-    private static final List<LegalBasis> BASIS = List.of(new LegalBasis("NDAA FY2019 §889(a)(1)(A)", "2019-08-13",
-            "Pub. L. 115-232 §889"));
+    private static final LegalBasis FEDERAL = basis("ndaa-fy2019-889a1a-video", "us-federal", "2019-08-13", null);
+    private static final LegalBasis DOD = basis("ndaa-fy2024-805", "us-dod", "2026-06-30", "2027-06-30");
+    private static final List<LegalBasis> BASIS = List.of(FEDERAL);
+
+    private static LegalBasis basis(String id, String jurisdiction, String effective, String deadline) {
+        return new LegalBasis(id, id + " law", jurisdiction, effective, deadline, "scope", "https://example.org/" + id,
+                "2026-12-01");
+    }
 
     private static PlanCandidate candidate(long id, String device, String site, String ip, Category category,
             Confidence confidence, String vendor) {
-        return new PlanCandidate(id, device, site, ip, null, vendor, "model", category, confidence, BASIS);
+        return new PlanCandidate(id, device, site, ip, null, vendor, "model", category, confidence, BASIS, List.of());
+    }
+
+    @Test
+    void shouldSortItemsByReplaceByWithinEachPriorityEarliestFirstAndNoneLast() {
+        LegalBasis later = basis("later", "uk", "2025-01-01", "2028-01-01");
+        ReplacementPlan plan = ReplacementPlanner.plan(List.of(
+                new PlanCandidate(1, "none", "HQ", "10.0.0.1", null, "Dahua", "m", Category.FIXED, Confidence.LIKELY,
+                        List.of(FEDERAL), List.of()),
+                new PlanCandidate(2, "late", "HQ", "10.0.0.2", null, "Dahua", "m", Category.FIXED, Confidence.LIKELY,
+                        List.of(FEDERAL, later), List.of()),
+                new PlanCandidate(3, "early", "HQ", "10.0.0.3", null, "Dahua", "m", Category.FIXED, Confidence.LIKELY,
+                        List.of(FEDERAL, later), List.of(DOD)),
+                new PlanCandidate(4, "sure", "HQ", "10.0.0.4", null, "Dahua", "m", Category.FIXED, Confidence.CONFIRMED,
+                        List.of(FEDERAL), List.of())), COSTS, 1, OffsetDateTime.parse("2026-12-01T10:00:00Z"));
+
+        List<ReplacementPlan.Item> items = plan.sites().get(0).items();
+        assertThat(items).extracting(ReplacementPlan.Item::deviceId).containsExactly("sure", "early", "late", "none");
+        assertThat(items).extracting(ReplacementPlan.Item::replaceBy).containsExactly(null,
+                LocalDate.of(2027, 6, 30), LocalDate.of(2028, 1, 1), null);
     }
 
     @Test

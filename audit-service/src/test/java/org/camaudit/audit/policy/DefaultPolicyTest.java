@@ -27,7 +27,7 @@ class DefaultPolicyTest {
     @Test
     void shouldNameTheFiveRestrictedVendors() {
         assertThat(policy.vendors()).extracting(Policy.Vendor::name)
-                .containsExactly("Hikvision", "Dahua", "Hytera", "Huawei", "ZTE");
+                .containsExactly("Hikvision", "Dahua", "Hytera", "Huawei", "ZTE", "Uniview");
     }
 
     @Test
@@ -55,13 +55,41 @@ class DefaultPolicyTest {
 
     @Test
     void shouldGiveEveryVendorItsLegalBasisWithDatesAndSources() {
+        Map<String, Policy.Basis> bases = policy.legalBases().stream()
+                .collect(Collectors.toMap(Policy.Basis::id, b -> b));
         Map<String, List<String>> effective = policy.vendors().stream().collect(Collectors.toMap(Policy.Vendor::name,
-                v -> v.basis().stream().map(Policy.Basis::effective).toList()));
+                v -> v.basis().stream().map(id -> bases.get(id).effective()).toList()));
 
-        assertThat(effective.get("Hikvision")).contains("2019-08-13", "2020-08-13", "2021-03-12", "2023-02-06", "2019-10-09");
+        assertThat(effective.get("Hikvision")).contains("2019-08-13", "2020-08-13", "2021-03-12", "2023-02-06",
+                "2025-12-26", "2019-10-09", "2026-06-30", "2026-01-26", "2022-11-24", "2025-06-27");
         assertThat(effective.get("Dahua")).contains("2019-08-13", "2020-08-13", "2021-03-12", "2023-02-06", "2019-10-09");
-        assertThat(effective.values()).allSatisfy(dates -> assertThat(dates).contains("2019-08-13", "2021-03-12"));
-        assertThat(policy.vendors()).flatExtracting(Policy.Vendor::basis).allSatisfy(b -> assertThat(b.source()).isNotBlank());
+        assertThat(effective.get("Uniview")).containsExactly("2026-01-26");
+        policy.vendors().stream().filter(v -> !v.name().equals("Uniview")).forEach(v -> assertThat(effective.get(v.name()))
+                .as(v.name()).contains("2019-08-13", "2021-03-12", "2025-12-26"));
+    }
+
+    @Test
+    void shouldGiveEveryShippedBasisASourceAndTheDateItWasVerified() {
+        assertThat(policy.legalBases()).isNotEmpty().allSatisfy(b -> {
+            assertThat(b.source()).as(b.id()).startsWith("https://");
+            assertThat(b.verified()).as(b.id()).isEqualTo("2026-12-01");
+            assertThat(b.jurisdiction()).as(b.id()).isIn(policy.jurisdictions().stream().map(Policy.Jurisdiction::id).toList());
+        });
+    }
+
+    @Test
+    void shouldCiteFcc2284AsTheFinalRuleAt88Fr7592AndCarryFcc2571AndSection805() {
+        Map<String, Policy.Basis> bases = policy.legalBases().stream()
+                .collect(Collectors.toMap(Policy.Basis::id, b -> b));
+
+        assertThat(bases.get("fcc-22-84").source()).contains("88 FR 7592").doesNotContain("87 FR 75940");
+        assertThat(bases.get("fcc-25-71").effective()).isEqualTo("2025-12-26");
+        assertThat(bases.get("fcc-25-71").source()).contains("90 FR 53227");
+        assertThat(bases.get("ndaa-fy2024-805")).satisfies(b -> {
+            assertThat(b.jurisdiction()).isEqualTo("us-dod");
+            assertThat(b.effective()).isEqualTo("2026-06-30");
+            assertThat(b.deadline()).isEqualTo("2027-06-30");
+        });
     }
 
     @Test

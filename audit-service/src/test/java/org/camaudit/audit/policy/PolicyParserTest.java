@@ -49,6 +49,18 @@ class PolicyParserTest {
     }
 
     @Test
+    void shouldRejectADateThatIsNoDayOfTheCalendar() {
+        String policy = PolicyJson.editRoot(TestPolicies.defaultPolicyJson(),
+                root -> ((com.fasterxml.jackson.databind.node.ObjectNode) root.withArray("legalBases").get(0))
+                        .put("effective", "2019-02-30"));
+
+        assertThatThrownBy(() -> parser.parse(policy)).isInstanceOf(InvalidDocumentException.class)
+                .extracting(e -> ((InvalidDocumentException) e).errors())
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.list(FieldError.class))
+                .containsExactly(new FieldError("legalBases[0].effective", "is not a calendar date"));
+    }
+
+    @Test
     void shouldRejectAnEmptyDocument() {
         assertThatThrownBy(() -> parser.parse("null")).isInstanceOf(InvalidDocumentException.class);
         assertThatThrownBy(() -> parser.parse("[]")).isInstanceOf(InvalidDocumentException.class);

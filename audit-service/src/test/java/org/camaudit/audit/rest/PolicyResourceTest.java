@@ -26,11 +26,13 @@ class PolicyResourceTest {
     void shouldServeThePolicyWithEveryRestrictedVendorAndTheRegistryDate() {
         as("viewer").when().get("/api/v1/policy")
                 .then().statusCode(Status.OK.getStatusCode())
-                .body("schema", equalTo("camaudit-policy/1"))
-                .body("vendors.name", hasItems("Hikvision", "Dahua", "Hytera", "Huawei", "ZTE"))
+                .body("schema", equalTo("camaudit-policy/2"))
+                .body("vendors.name", hasItems("Hikvision", "Dahua", "Hytera", "Huawei", "ZTE", "Uniview"))
                 .body("ouiRegistry.date", equalTo("2026-08-26"))
-                .body("vendors.find { it.name == 'Hikvision' }.basis.effective", hasItems("2019-08-13", "2020-08-13",
-                        "2021-03-12", "2023-02-06", "2019-10-09"));
+                .body("vendors.find { it.name == 'Hikvision' }.basis", hasItems("ndaa-fy2019-889a1a-video",
+                        "fcc-covered-list-video", "fcc-22-84", "fcc-25-71", "ndaa-fy2024-805"))
+                .body("legalBases.find { it.id == 'ndaa-fy2024-805' }.deadline", equalTo("2027-06-30"))
+                .body("legalBases.find { it.id == 'fcc-22-84' }.effective", equalTo("2023-02-06"));
     }
 
     @Test
@@ -82,15 +84,20 @@ class PolicyResourceTest {
 
     @Test
     void shouldRejectMissingSourcesBadDatesAndUnknownCategories() {
-        String policy = PolicyJson.edit(TestPolicies.defaultPolicyJson(), "Huawei", vendor -> {
-            ((com.fasterxml.jackson.databind.node.ObjectNode) vendor.withArray("aliases").get(0)).remove("source");
-            ((com.fasterxml.jackson.databind.node.ObjectNode) vendor.withArray("basis").get(0)).put("effective", "2019-13-45");
-        });
+        String policy = PolicyJson.editRoot(PolicyJson.edit(TestPolicies.defaultPolicyJson(), "Huawei",
+                vendor -> ((com.fasterxml.jackson.databind.node.ObjectNode) vendor.withArray("aliases").get(0))
+                        .remove("source")), root -> {
+                            ((com.fasterxml.jackson.databind.node.ObjectNode) root.withArray("legalBases").get(0))
+                                    .put("effective", "2019-13-45");
+                            ((com.fasterxml.jackson.databind.node.ObjectNode) root.withArray("legalBases").get(1))
+                                    .remove("source");
+                        });
 
         as("admin").contentType(ContentType.JSON).body(policy)
                 .when().put("/api/v1/policy")
                 .then().statusCode(Status.BAD_REQUEST.getStatusCode())
-                .body("errors.field", hasItems("vendors[3].aliases[0].source", "vendors[3].basis[0].effective"));
+                .body("errors.field", hasItems("vendors[3].aliases[0].source", "legalBases[0].effective",
+                        "legalBases[1].source"));
 
         String category = PolicyJson.edit(TestPolicies.defaultPolicyJson(), "ZTE",
                 vendor -> ((com.fasterxml.jackson.databind.node.ObjectNode) vendor.withArray("modelPatterns").get(0))
@@ -99,6 +106,28 @@ class PolicyResourceTest {
                 .when().put("/api/v1/policy")
                 .then().statusCode(Status.BAD_REQUEST.getStatusCode())
                 .body("errors[0].field", equalTo("vendors[4].modelPatterns[0].category"));
+    }
+
+    @Test
+    void shouldRejectAnUnknownJurisdictionAnUndeclaredBasisAndOverlappingRelationsNamingEachField() {
+        String policy = PolicyJson.editRoot(TestPolicies.defaultPolicyJson(), root -> {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) root.withArray("legalBases").get(2))
+                    .put("jurisdiction", "us-state:ZZ");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) root.withArray("legalBases").get(9))
+                    .put("deadline", "2020-01-01");
+            com.fasterxml.jackson.databind.node.ObjectNode hikvision =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) root.withArray("vendors").get(0);
+            hikvision.withArray("basis").add("no-such-law");
+            hikvision.withArray("brands").addObject().put("name", "Lorex").put("relation", "claimed OEM")
+                    .put("verified", false).put("attribution", "indirect").put("from", "2020-01-01")
+                    .put("source", "https://example.org/lorex");
+        });
+
+        as("admin").contentType(ContentType.JSON).body(policy)
+                .when().put("/api/v1/policy")
+                .then().statusCode(Status.BAD_REQUEST.getStatusCode())
+                .body("errors.field", hasItems("legalBases[2].jurisdiction", "legalBases[9].deadline",
+                        "vendors[0].basis[10]", "vendors[1].brands[0].from"));
     }
 
     @Test

@@ -127,10 +127,10 @@ class ReplacementPlanTest {
                 .then().statusCode(Status.OK.getStatusCode()).contentType("text/csv").extract().asString();
 
         List<String> lines = byFormat.lines().toList();
-        assertThat(lines.get(0)).isEqualTo("site,priority,findingId,deviceId,ip,location,vendor,model,category,confidence,"
+        assertThat(lines.get(0)).isEqualTo("site,priority,replaceBy,findingId,deviceId,ip,location,vendor,model,category,confidence,"
                 + "estimatedCost,currency,suggestedReplacement,basis");
         assertThat(lines).hasSize(4);
-        assertThat(lines.get(1)).startsWith(NORTH + ",1,").contains(",pl-dome,10.7.0.10,Lobby,Hikvision,DS-2CD2142FWD-I,dome,confirmed,700.00,USD,NDAA §889-compliant dome camera,");
+        assertThat(lines.get(1)).startsWith(NORTH + ",1,,").contains(",pl-dome,10.7.0.10,Lobby,Hikvision,DS-2CD2142FWD-I,dome,confirmed,700.00,USD,NDAA §889-compliant dome camera,");
         assertThat(byAccept).isEqualTo(byFormat);
         as("viewer").queryParam("format", "xlsx").when().get("/api/v1/replacement-plan")
                 .then().statusCode(Status.BAD_REQUEST.getStatusCode()).body("errors[0].field", equalTo("format"));
