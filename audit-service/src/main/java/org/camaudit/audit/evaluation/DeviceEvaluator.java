@@ -491,6 +491,7 @@ public final class DeviceEvaluator {
                 case HARDWARE_ID -> matchAll(compiled, facts.hardwareIds, signals, strength, kind);
                 case SERIAL_NUMBER -> matchAll(compiled, facts.serials, signals, strength, kind);
                 case ONVIF_SCOPE -> matchAll(compiled, facts.scopes, signals, strength, kind);
+                case MODEL -> matchAll(compiled, facts.models, signals, strength, kind);
                 case EVIDENCE -> {
                     for (int i = 0; i < facts.evidence.size(); i++) {
                         if (compiled.fieldMatches(facts.evidenceFields.get(i))

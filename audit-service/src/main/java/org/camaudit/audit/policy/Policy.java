@@ -189,7 +189,8 @@ public record Policy(
     /**
      * A protocol marker. {@code target} is what it looks at: {@code discovery} (discoveredBy and evidence sources),
      * {@code evidence} (every evidence value, restricted to field names matching {@code field} when given),
-     * {@code hardwareId}, {@code serialNumber} or {@code onvifScope}.
+     * {@code hardwareId}, {@code serialNumber}, {@code onvifScope} or {@code model} (a model-number shape too generic
+     * to be a pattern of its own).
      */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -208,7 +209,9 @@ public record Policy(
         @JsonProperty("serialNumber")
         SERIAL_NUMBER,
         @JsonProperty("onvifScope")
-        ONVIF_SCOPE
+        ONVIF_SCOPE,
+        @JsonProperty("model")
+        MODEL
     }
 
     /**

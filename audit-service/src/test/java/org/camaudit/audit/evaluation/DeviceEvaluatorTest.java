@@ -128,6 +128,22 @@ class DeviceEvaluatorTest {
                 .serial("210235C3EW3195000123"))).isEmpty();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "SD4E", "SD49225XA-HNR", "NVR4108HS-4KS2", "NVR301-08S" })
+    void shouldNeverFlagAnUnprefixedSpeedDomeOrRecorderShapeAlone(String model) {
+        assertThat(evaluate(device().model(model))).isEmpty();
+    }
+
+    @Test
+    void shouldCountAnUnprefixedDahuaShapeOnlyBesideAnotherDahuaSignal() {
+        Evaluation evaluation = only(evaluate(device().model("SD49225XA-HNR").mac("4c:11:bf:c2:0b:9d")));
+
+        assertThat(evaluation.vendor()).isEqualTo("Dahua");
+        assertThat(evaluation.confidence()).isEqualTo(Confidence.LIKELY);
+        assertThat(evaluation.category()).isEqualTo(Category.PTZ);
+        assertThat(rules(evaluation)).anyMatch(rule -> rule.startsWith("model-shape"));
+    }
+
     // --- jurisdictions and dates of the legal bases ---
 
     private static final TestDevices UNIVIEW = device().mac("6c:f1:7e:aa:bb:cc").manufacturer("Uniview")
@@ -322,8 +338,8 @@ class DeviceEvaluatorTest {
             "DS-2TD2617-10, Hikvision, THERMAL",
             "IPC-HFW2431S-S-S2, Dahua, FIXED",
             "DH-IPC-HDBW2431E-S, Dahua, DOME",
-            "SD49225XA-HNR, Dahua, PTZ",
-            "NVR4108HS-4KS2, Dahua, NVR",
+            "DH-SD49225XA-HNR, Dahua, PTZ",
+            "DHI-NVR4108HS-4KS2, Dahua, NVR",
             "VTO2101E-P, Dahua, INTERCOM",
             "TPC-BF5421-T, Dahua, THERMAL",
             "M2120-10-EI, Huawei, FIXED",
