@@ -15,8 +15,6 @@ import java.util.concurrent.Executors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
@@ -33,7 +31,6 @@ public class InventoryStub implements QuarkusTestResourceLifecycleManager {
     public static final String USER = "audit-reader";
     public static final String PASSWORD = "stub-secret";
     /** Small pages, so a handful of devices already spans several requests. */
-    public static final int PAGE_SIZE = 2;
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private HttpServer server;
@@ -48,7 +45,7 @@ public class InventoryStub implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("cannot open the inventory stub", e);
         }
         server.setExecutor(Executors.newFixedThreadPool(4));
-        server.createContext("/api/v1/devices", this::devices);
+        server.createContext("/api/v1/devices/stream", this::stream);
         server.createContext("/stub/devices", this::setDevices);
         server.createContext("/stub/mode", this::setMode);
         server.start();
@@ -57,7 +54,6 @@ public class InventoryStub implements QuarkusTestResourceLifecycleManager {
                 "quarkus.rest-client.inventory.url", url,
                 "camaudit.audit.inventory.user", USER,
                 "camaudit.audit.inventory.password", PASSWORD,
-                "camaudit.audit.inventory.page-size", String.valueOf(PAGE_SIZE),
                 "test.inventory-stub.url", url);
     }
 
@@ -68,32 +64,42 @@ public class InventoryStub implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private void devices(HttpExchange exchange) throws IOException {
+    /**
+     * The device stream as inventory-service writes it: one device per line, then {@code {"total":N}}. Modes:
+     * {@code ok}; {@code drop} closes the connection unanswered; {@code fail} answers 500; {@code cut-after-N}
+     * sends N devices and ends without the total line; {@code wrong-total} claims one device more than it sent.
+     */
+    private void stream(HttpExchange exchange) throws IOException {
         String expected = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
         if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
             send(exchange, 401, "{\"status\":401}");
             return;
         }
-        Map<String, String> query = query(exchange);
-        int page = Integer.parseInt(query.getOrDefault("page", "0"));
-        int size = Integer.parseInt(query.getOrDefault("size", "50"));
         String current = mode;
         if ("drop".equals(current)) {
             exchange.close();
             return;
         }
-        if (current.startsWith("fail-from-page-") && page >= Integer.parseInt(current.substring("fail-from-page-".length()))) {
+        if ("fail".equals(current)) {
             send(exchange, 500, "{\"status\":500,\"title\":\"Internal Server Error\"}");
             return;
         }
         List<JsonNode> all = devices;
-        ObjectNode body = JSON.createObjectNode();
-        ArrayNode items = body.putArray("items");
-        for (int i = page * size; i < Math.min(all.size(), (page + 1) * size); i++) {
-            items.add(all.get(i));
+        int sent = current.startsWith("cut-after-") ? Math.min(all.size(), Integer.parseInt(current.substring(10)))
+                : all.size();
+        exchange.getResponseHeaders().set("Content-Type", "application/x-ndjson");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (int i = 0; i < sent; i++) {
+                out.write((JSON.writeValueAsString(all.get(i)) + "\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            }
+            if (!current.startsWith("cut-after-")) {
+                int total = "wrong-total".equals(current) ? sent + 1 : sent;
+                out.write(("{\"total\":" + total + "}\n").getBytes(StandardCharsets.UTF_8));
+            }
         }
-        body.put("page", page).put("size", size).put("total", all.size());
-        send(exchange, 200, JSON.writeValueAsString(body));
+        exchange.close();
     }
 
     private void setDevices(HttpExchange exchange) throws IOException {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import io.smallrye.config.ConfigMapping;
@@ -14,7 +13,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "camaudit.audit")
 public interface AuditConfig {
 
-    /** How the service reads devices from inventory-service. */
+    /** How the service reads devices from inventory-service ({@code GET /api/v1/devices/stream}). */
     Inventory inventory();
 
     /** Where the shipped defaults come from. */
@@ -37,17 +36,6 @@ public interface AuditConfig {
 
         /** Its password (env {@code INVENTORY_PASSWORD}). */
         Optional<String> password();
-
-        /** Devices asked for per request; inventory-service allows at most 1000. */
-        @WithDefault("1000")
-        @Min(1)
-        @Max(1000)
-        int pageSize();
-
-        /** Pages requested at the same time while earlier pages are evaluated. */
-        @WithDefault("3")
-        @Min(1)
-        int concurrency();
 
         /** An audit refuses inventories larger than this, so a misbehaving inventory cannot exhaust memory. */
         @WithDefault("2000000")

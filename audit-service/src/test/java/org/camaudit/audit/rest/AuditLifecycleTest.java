@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Response.Status;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -152,7 +154,7 @@ class AuditLifecycleTest {
             assertThat(audit.getInt("policyVersion")).isEqualTo(version);
             Map<String, Object> closed = findingOf(findings(SITE), "lc-dahua-oui");
             assertThat(closed).containsEntry("status", "closed")
-                    .containsEntry("closedReason", "no longer matches policy version " + version);
+                    .containsEntry("closedReason", "no longer matches policy version " + version + " at its site");
         } finally {
             as("admin").contentType(ContentType.JSON).body(TestPolicies.defaultPolicyJson())
                     .when().put("/api/v1/policy")
@@ -162,18 +164,23 @@ class AuditLifecycleTest {
         assertThat(findingOf(findings(SITE), "lc-dahua-oui")).containsEntry("status", "open");
     }
 
-    @Test
-    void shouldAnswer503AndStoreNothingWhenInventoryFailsMidway() {
+    @ParameterizedTest
+    @CsvSource({
+            "cut-after-2, 'ended after 2 devices without its total line'",
+            "wrong-total, 'total line says 6 devices after 5'",
+            "fail, 'could not be opened'" })
+    void shouldAnswer503AndStoreNothingWhenTheInventoryStreamFailsOrEndsEarly(String mode, String why) {
         inventoryHolds(fleet());
         long audits = count(Audit.class);
         long findings = count(Finding.class);
-        inventoryMode("fail-from-page-1");
+        inventoryMode(mode);
 
         as("auditor")
                 .when().post("/api/v1/audits")
                 .then().statusCode(Status.SERVICE_UNAVAILABLE.getStatusCode())
                 .contentType("application/problem+json")
                 .body("title", equalTo("Inventory unavailable"))
+                .body("detail", containsString(why))
                 .body("detail", containsString("nothing was stored"));
 
         assertThat(count(Audit.class)).isEqualTo(audits);
@@ -190,7 +197,7 @@ class AuditLifecycleTest {
                 .when().post("/api/v1/audits")
                 .then().statusCode(Status.SERVICE_UNAVAILABLE.getStatusCode())
                 .contentType("application/problem+json")
-                .body("detail", containsString("page 0"));
+                .body("detail", containsString("could not be opened"));
 
         assertThat(count(Audit.class)).isEqualTo(audits);
     }

@@ -42,7 +42,7 @@ class ReplacementPlanTest {
         inventoryHolds(List.of(
                 device().id("pl-dome").site(NORTH).ip("10.7.0.10").location("Lobby").reportedManufacturer("HIKVISION")
                         .model("DS-2CD2142FWD-I").build(),
-                device().id("pl-nvr").site(NORTH).ip("10.7.0.9").model("NVR4108HS-4KS2").build(),
+                device().id("pl-nvr").site(NORTH).ip("10.7.0.9").model("DHI-NVR4108HS-4KS2").build(),
                 device().id("pl-oui").site(NORTH).ip("10.7.0.11").mac("44:19:b6:00:00:01").build(),
                 device().id("pl-ptz").site(SOUTH).ip("10.7.1.5").discoveredBy("dhip").model("SD49225XA-HNR").build(),
                 device().id("pl-axis").site(SOUTH).ip("10.7.1.6").reportedManufacturer("AXIS").model("AXIS Q6045-E").build()));
