@@ -144,6 +144,21 @@ class DeviceEvaluatorTest {
         assertThat(rules(evaluation)).anyMatch(rule -> rule.startsWith("model-shape"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "TRENDnet", "Honeywell", "Swann", "Interlogix" })
+    void shouldNeverFlagASomeModelRelabellerByItsBrandAlone(String brand) {
+        assertThat(evaluate(device().manufacturer(brand).reportedManufacturer(brand).model("TV-IP1314PI"))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "LTS, Hikvision", "Annke, Hikvision", "Q-See, Dahua" })
+    void shouldTreatAWholeBrandOemAsOneIndirectSignal(String brand, String vendor) {
+        Evaluation evaluation = only(evaluate(device().reportedManufacturer(brand)));
+
+        assertThat(evaluation.vendor()).isEqualTo(vendor);
+        assertThat(evaluation.confidence()).isEqualTo(Confidence.POSSIBLE);
+    }
+
     // --- jurisdictions and dates of the legal bases ---
 
     private static final TestDevices UNIVIEW = device().mac("6c:f1:7e:aa:bb:cc").manufacturer("Uniview")
@@ -425,7 +440,7 @@ class DeviceEvaluatorTest {
 
         assertThat(evaluation.vendor()).isEqualTo("Dahua");
         assertThat(evaluation.confidence()).isEqualTo(Confidence.LIKELY);
-        assertThat(rules(evaluation)).anyMatch(rule -> rule.contains("2018-01-01 to 2022-11-30"));
+        assertThat(rules(evaluation)).anyMatch(rule -> rule.contains("2018-01-01 to 2022-11-23"));
     }
 
     @Test

@@ -93,15 +93,26 @@ class DefaultPolicyTest {
     }
 
     @Test
-    void shouldMarkUnverifiedOwnershipAndLorexsPeriod() {
+    void shouldMarkUnverifiedOwnershipAndDateEveryRelationThatEnded() {
         assertThat(vendor("Hikvision").brands()).filteredOn(b -> b.name().equals("HIKMICRO"))
                 .singleElement().satisfies(b -> assertThat(b.verified()).isFalse());
-        assertThat(vendor("Dahua").brands()).filteredOn(b -> b.name().equals("Imou"))
-                .singleElement().satisfies(b -> assertThat(b.verified()).isFalse());
         assertThat(vendor("Dahua").brands()).filteredOn(b -> b.name().equals("Lorex"))
-                .singleElement().satisfies(b -> assertThat(b.to()).isEqualTo("2022-11-30"));
+                .singleElement().satisfies(b -> {
+                    assertThat(b.from()).isEqualTo("2018-01-01");
+                    assertThat(b.to()).isEqualTo("2022-11-23");
+                    assertThat(b.attribution()).isEqualTo(Policy.Attribution.INDIRECT);
+                });
+        assertThat(vendor("Dahua").brands()).filteredOn(b -> b.name().equals("Dahua Technology USA"))
+                .singleElement().satisfies(b -> assertThat(b.to()).isEqualTo("2024-01-31"));
+        assertThat(vendor("Hikvision").brands()).filteredOn(b -> b.name().equals("EZVIZ"))
+                .singleElement().satisfies(b -> assertThat(b.relation()).contains("2022-12-28", "48%"));
+        assertThat(vendor("Hikvision").brands()).filteredOn(b -> List.of("LTS", "Annke").contains(b.name()))
+                .hasSize(2).allSatisfy(b -> assertThat(b.attribution()).isEqualTo(Policy.Attribution.INDIRECT));
+        assertThat(vendor("Dahua").brands()).filteredOn(b -> b.name().equals("Q-See"))
+                .singleElement().satisfies(b -> assertThat(b.attribution()).isEqualTo(Policy.Attribution.INDIRECT));
         assertThat(vendor("Hikvision").brands()).extracting(Policy.Brand::name)
-                .contains("EZVIZ", "HiLook", "HiWatch", "Prama Hikvision India");
-        assertThat(vendor("Dahua").brands()).extracting(Policy.Brand::name).contains("Amcrest", "IC Realtime");
+                .contains("EZVIZ", "HiLook", "HiWatch", "Prama Hikvision India")
+                .doesNotContain("TRENDnet", "Honeywell", "Swann", "Interlogix");
+        assertThat(vendor("Dahua").brands()).extracting(Policy.Brand::name).contains("Amcrest", "IC Realtime", "Imou");
     }
 }
