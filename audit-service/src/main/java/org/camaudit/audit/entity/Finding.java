@@ -80,6 +80,13 @@ public class Finding extends PanacheEntityBase {
     @Column(name = "upcoming_basis", nullable = false)
     public List<LegalBasis> upcomingBasis;
 
+    /** When the device was made, as read from its serial or firmware; null when it could not be read. */
+    @Column(name = "device_date")
+    public String deviceDate;
+
+    @Column(name = "device_date_source")
+    public String deviceDateSource;
+
     @Column(nullable = false)
     public FindingStatus status;
 

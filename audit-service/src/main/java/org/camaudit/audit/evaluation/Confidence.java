@@ -28,6 +28,11 @@ public enum Confidence {
         return priority;
     }
 
+    /** One level less sure; possible stays possible. */
+    public Confidence lower() {
+        return this == CONFIRMED ? LIKELY : POSSIBLE;
+    }
+
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -2,6 +2,7 @@ package org.camaudit.audit.evaluation;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -91,7 +92,7 @@ public final class DeviceEvaluator {
         for (VendorRules vendor : vendors) {
             ApplicableBases bases = vendor.applicable(scope);
             if (bases.flags()) {
-                facts = facts == null ? new Facts(device) : facts;
+                facts = facts == null ? new Facts(device, scope.date()) : facts;
                 vendor.evaluate(facts, bases).ifPresent(result::add);
             }
         }
@@ -126,8 +127,12 @@ public final class DeviceEvaluator {
         final List<String> evidenceFields = new ArrayList<>();
         final boolean reportedManufacturerKnown;
 
-        Facts(Device device) {
+        private final LocalDate today;
+        private Optional<DeviceDateReader.DeviceDate> date;
+
+        Facts(Device device, LocalDate today) {
             this.device = device;
+            this.today = today;
             reportedManufacturerKnown = !blank(device.reportedManufacturer());
             addName("manufacturer", device.manufacturer());
             addName("reportedManufacturer", device.reportedManufacturer());
@@ -198,6 +203,15 @@ public final class DeviceEvaluator {
         }
 
         /** Adds a value once: the same value seen again (model and ONVIF hardware scope, say) adds nothing new. */
+        /** When the device was made, read once from its serials and firmware versions. */
+        Optional<DeviceDateReader.DeviceDate> date() {
+            if (date == null) {
+                date = DeviceDateReader.read(serials.stream().map(o -> Map.entry(o.where(), o.value())).toList(),
+                        firmwares.stream().map(o -> Map.entry(o.where(), o.value())).toList(), today);
+            }
+            return date;
+        }
+
         private void add(List<Observed> list, String where, String value) {
             if (blank(value)) {
                 return;
@@ -251,7 +265,10 @@ public final class DeviceEvaluator {
 
     /** The rules that fired for one vendor, de-duplicated by rule and value, in firing order. */
     private static final class Signals {
-        private record Fired(MatchedRule rule, Strength strength, String kind, String where) {
+        private record Fired(MatchedRule rule, Strength strength, String kind, String where, boolean undated) {
+            Fired(MatchedRule rule, Strength strength, String kind, String where) {
+                this(rule, strength, kind, where, false);
+            }
         }
 
         private record Key(String rule, String value) {
@@ -262,6 +279,32 @@ public final class DeviceEvaluator {
         void add(String rule, Observed observed, Strength strength, String kind) {
             fired.putIfAbsent(new Key(rule, observed.value()),
                     new Fired(new MatchedRule(rule, observed.text()), strength, kind, observed.where()));
+        }
+
+        /** A signal through a dated relation on a device whose date could not be read. */
+        void addUndated(String rule, Observed observed, Strength strength, String kind) {
+            fired.putIfAbsent(new Key(rule, observed.value()),
+                    new Fired(new MatchedRule(rule, observed.text()), strength, kind, observed.where(), true));
+        }
+
+        /**
+         * The confidence, lowered one level (not below possible) when it rests on a dated relation that could not
+         * be checked against the device's date; the reason is added to the matched rules.
+         */
+        Optional<Confidence> datedConfidence() {
+            Optional<Confidence> with = confidence(fired.values());
+            if (with.isEmpty() || fired.values().stream().noneMatch(Fired::undated)) {
+                return with;
+            }
+            Optional<Confidence> without = confidence(fired.values().stream().filter(f -> !f.undated()).toList());
+            if (without.isPresent() && without.get().priority() <= with.get().priority()) {
+                return with;
+            }
+            Confidence lowered = with.get().lower();
+            fired.put(new Key("device date", ""), new Fired(new MatchedRule(
+                    "device date unknown: attribution through a dated relation drops one confidence level",
+                    "no production date in the serial number or firmware version"), Strength.SUPPORTING, "date", "date"));
+            return Optional.of(without.isPresent() && without.get().priority() < lowered.priority() ? without.get() : lowered);
         }
 
         boolean isEmpty() {
@@ -287,14 +330,14 @@ public final class DeviceEvaluator {
                     : f);
         }
 
-        Optional<Confidence> confidence() {
-            if (fired.isEmpty()) {
+        private static Optional<Confidence> confidence(java.util.Collection<Fired> all) {
+            if (all.isEmpty()) {
                 return Optional.empty();
             }
             Set<String> indirectKinds = new HashSet<>();
             boolean pattern = false;
             boolean standalone = false;
-            for (Fired f : fired.values()) {
+            for (Fired f : all) {
                 switch (f.strength) {
                     case DIRECT -> {
                         return Optional.of(Confidence.CONFIRMED);
@@ -318,10 +361,24 @@ public final class DeviceEvaluator {
         }
     }
 
+    /** A name rule; a brand relation with a period counts only for devices made within it. */
     private record NamedRule(String normalized, String padded, boolean latin, boolean exact, String rule,
-            Strength strength) {
+            Strength strength, LocalDate from, LocalDate to) {
         NamedRule(String normalized, boolean exact, String rule, Strength strength) {
-            this(normalized, NameMatcher.padded(normalized), NameMatcher.hasLatinLetter(normalized), exact, rule, strength);
+            this(normalized, exact, rule, strength, null, null);
+        }
+
+        NamedRule(String normalized, boolean exact, String rule, Strength strength, LocalDate from, LocalDate to) {
+            this(normalized, NameMatcher.padded(normalized), NameMatcher.hasLatinLetter(normalized), exact, rule, strength,
+                    from, to);
+        }
+
+        boolean dated() {
+            return from != null || to != null;
+        }
+
+        boolean covers(LocalDate date) {
+            return (from == null || !date.isBefore(from)) && (to == null || !date.isAfter(to));
         }
     }
 
@@ -382,7 +439,8 @@ public final class DeviceEvaluator {
                 namedRules.add(new NamedRule(names.normalize(brand.name()), false,
                         "brand \"" + brand.name() + "\": " + brand.relation() + period
                                 + (brand.verified() ? "" : " (ownership unverified)"),
-                        strength));
+                        strength, brand.from() == null ? null : LocalDate.parse(brand.from()),
+                        brand.to() == null ? null : LocalDate.parse(brand.to())));
             }
             for (Policy.OuiBlock block : vendor.ouis()) {
                 ouiOrganizationNames.add(names.normalize(block.organization()));
@@ -433,9 +491,11 @@ public final class DeviceEvaluator {
                 return Optional.empty();
             }
             signals.demoteRegistryDerivedManufacturer(facts.reportedManufacturerKnown, ouiEvidence);
-            return signals.confidence()
+            Optional<DeviceDateReader.DeviceDate> date = facts.date();
+            return signals.datedConfidence()
                     .map(confidence -> new Evaluation(name, confidence, signals.matchedBy(), bases.inForce(),
-                            bases.upcoming(), category(facts)));
+                            bases.upcoming(), category(facts), date.map(d -> d.date().toString()).orElse(null),
+                            date.map(DeviceDateReader.DeviceDate::source).orElse(null)));
         }
 
         private void matchNames(Facts facts, Signals signals) {
@@ -443,8 +503,16 @@ public final class DeviceEvaluator {
                 String normalized = facts.normalizedNames.get(i);
                 String padded = facts.paddedNames.get(i);
                 for (NamedRule rule : namedRules) {
-                    if (NameMatcher.matches(normalized, padded, rule.normalized, rule.padded, rule.exact, rule.latin)) {
+                    if (!NameMatcher.matches(normalized, padded, rule.normalized, rule.padded, rule.exact, rule.latin)) {
+                        continue;
+                    }
+                    if (!rule.dated()) {
                         signals.add(rule.rule, facts.names.get(i), rule.strength, "brand");
+                    } else if (facts.date().isEmpty()) {
+                        signals.addUndated(rule.rule, facts.names.get(i), rule.strength, "brand");
+                    } else if (rule.covers(facts.date().get().date())) {
+                        signals.add(rule.rule + "; device made " + facts.date().get().date() + " (within the period)",
+                                facts.names.get(i), rule.strength, "brand");
                     }
                 }
             }

@@ -21,12 +21,12 @@ import org.camaudit.audit.policy.Category;
 @RegisterForReflection
 public record FindingView(long id, String deviceId, String site, String ip, String location, String model,
         String reportedManufacturer, String vendor, Category category, Confidence confidence,
-        List<MatchedRule> matchedBy, List<LegalBasis> basis, List<LegalBasis> upcomingBasis, FindingStatus status, String note, String decidedBy,
+        List<MatchedRule> matchedBy, List<LegalBasis> basis, List<LegalBasis> upcomingBasis, String deviceDate, String deviceDateSource, FindingStatus status, String note, String decidedBy,
         OffsetDateTime decidedAt, @JsonInclude(JsonInclude.Include.NON_NULL) String closedReason, int policyVersion) {
 
     public static FindingView of(Finding f) {
         return new FindingView(f.id, f.deviceId, f.site, f.ip, f.location, f.model, f.reportedManufacturer, f.vendor,
-                f.category, f.confidence, f.matchedBy, f.basis, f.upcomingBasis == null ? List.of() : f.upcomingBasis, f.status, f.note, f.decidedBy, f.decidedAt,
+                f.category, f.confidence, f.matchedBy, f.basis, f.upcomingBasis == null ? List.of() : f.upcomingBasis, f.deviceDate, f.deviceDateSource, f.status, f.note, f.decidedBy, f.decidedAt,
                 f.closedReason, f.policyVersion);
     }
 }

@@ -143,6 +143,8 @@ final class FindingsReconciler {
         changed |= set(finding.matchedBy, evaluation.matchedBy(), v -> finding.matchedBy = v);
         changed |= set(finding.basis, evaluation.basis(), v -> finding.basis = v);
         changed |= set(finding.upcomingBasis, evaluation.upcomingBasis(), v -> finding.upcomingBasis = v);
+        changed |= set(finding.deviceDate, evaluation.deviceDate(), v -> finding.deviceDate = v);
+        changed |= set(finding.deviceDateSource, cap(evaluation.deviceDateSource(), 500), v -> finding.deviceDateSource = v);
         changed |= set(finding.policyVersion, audit.policyVersion, v -> finding.policyVersion = v);
         if (changed) {
             finding.lastAuditId = audit.id;

@@ -32,7 +32,7 @@ class FindingsReconcilerTest {
 
     private static Evaluation hikvision() {
         return new Evaluation("Hikvision", Confidence.CONFIRMED, List.of(new MatchedRule("alias", "manufacturer = HIKVISION")),
-                List.of(), List.of(), Category.DOME);
+                List.of(), List.of(), Category.DOME, null, null);
     }
 
     private static Finding stored(long id, String deviceId, FindingStatus status) {
