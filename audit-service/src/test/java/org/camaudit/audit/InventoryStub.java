@@ -21,10 +21,10 @@ import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * A stand-in for inventory-service on a free loopback port: serves {@code GET /api/v1/devices?page=&size=} from a
- * device list, checking HTTP Basic credentials. Tests drive it over HTTP (it runs outside the application's class
- * loader): {@code PUT /stub/devices} with a JSON array sets the devices; {@code PUT /stub/mode?value=} sets
- * {@code ok}, {@code fail-from-page-N} (HTTP 500 from page N on) or {@code drop} (connections closed unanswered).
+ * A stand-in for inventory-service on a free loopback port: serves {@code GET /api/v1/devices/stream} (NDJSON) from
+ * a device list, checking HTTP Basic credentials. Tests drive it over HTTP (it runs outside the application's class
+ * loader): {@code PUT /stub/devices} with a JSON array sets the devices; {@code PUT /stub/mode?value=} sets the
+ * stream's behaviour (see {@link #stream}).
  */
 public class InventoryStub implements QuarkusTestResourceLifecycleManager {
 

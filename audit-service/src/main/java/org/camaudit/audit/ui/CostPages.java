@@ -2,6 +2,7 @@ package org.camaudit.audit.ui;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import org.camaudit.audit.plan.CostTable;
+import org.camaudit.audit.policy.Category;
 import org.camaudit.audit.service.CostTableService;
 import org.camaudit.common.problem.ProblemException;
 import org.camaudit.common.security.Roles;
@@ -37,7 +39,7 @@ import org.camaudit.common.ui.CsrfTokens;
 public class CostPages {
 
     /** The categories of the cost table in the order the page shows them. */
-    static final List<String> CATEGORIES = List.of("fixed", "dome", "ptz", "nvr", "intercom", "thermal", "camera");
+    static final List<String> CATEGORIES = Arrays.stream(Category.values()).map(Category::code).toList();
 
     /** The form's values by field path ({@code categories.dome.hardware}) and a message per refused field. */
     public record CostForm(Map<String, String> values, Map<String, String> errors) {
