@@ -12,11 +12,40 @@ public final class SafeText {
     private SafeText() {
     }
 
+    /** The character that {@link #clean} puts where a refused one was. */
+    public static final char REPLACEMENT = '\uFFFD';
+
+    /**
+     * {@code text} with every character this rule refuses replaced by {@link #REPLACEMENT}, for a client that must
+     * pass on text it did not write (a camera's reply) without losing the rest of it. The length is unchanged.
+     */
+    public static String clean(String text) {
+        if (text == null || problem(text) == null) {
+            return text;
+        }
+        StringBuilder cleaned = new StringBuilder(text.length());
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                cleaned.append(c).append(text.charAt(++i));
+            } else if (refused(c)) {
+                cleaned.append(REPLACEMENT);
+            } else {
+                cleaned.append(c);
+            }
+        }
+        return cleaned.toString();
+    }
+
+    private static boolean refused(char c) {
+        return (c < 0x20 ? c != '\t' && c != '\n' && c != '\r' : c == 0x7f) || Character.isSurrogate(c);
+    }
+
     /** Why {@code text} is refused, or {@code null} when it is acceptable. */
     public static String problem(CharSequence text) {
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
-            if (c < 0x20 ? c != '\t' && c != '\n' && c != '\r' : c == 0x7f) {
+            if (!Character.isSurrogate(c) && refused(c)) {
                 return String.format("contains the control character U+%04X at position %d", (int) c, i);
             }
             if (Character.isHighSurrogate(c)) {

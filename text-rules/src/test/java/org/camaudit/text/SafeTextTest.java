@@ -21,4 +21,13 @@ class SafeTextTest {
         assertThat(SafeText.problem("camera \ud83d\udcf7")).isNull();
         assertThat(SafeText.problem("Ünïcödé")).isNull();
     }
+
+    @Test
+    void shouldCleanWhatItRefusesAndKeepEverythingElse() {
+        assertThat(SafeText.clean("DS-2CD\u0000X\u001b[2J")).isEqualTo("DS-2CD\uFFFDX\uFFFD[2J");
+        assertThat(SafeText.clean("a\ud800b\udc00")).isEqualTo("a\uFFFDb\uFFFD");
+        assertThat(SafeText.clean("camera \ud83d\udcf7\tline\r\n")).isEqualTo("camera \ud83d\udcf7\tline\r\n");
+        assertThat(SafeText.clean(null)).isNull();
+        assertThat(SafeText.problem(SafeText.clean("x\u0000\ud83d\u007f"))).isNull();
+    }
 }

@@ -175,7 +175,7 @@ public class ScanCommand implements Callable<Integer> {
         }
         ObservationBatch batch = new ObservationBatch(UUID.randomUUID().toString(), site,
                 new ObservationBatch.ScannerInfo(hostName(), VersionProvider.version()), result.startedAt().toString(),
-                result.finishedAt().toString(), targetSet.specs(), result.observations());
+                result.finishedAt().toString(), targetSet.covered(), result.observations());
         return Delivery.deliver(client.get(), batch, config.inventoryChunkSize(), new Spool(spool));
     }
 

@@ -10,7 +10,7 @@ public interface TargetFeeder {
     /** The IPv4 ranges this source names, as written (not yet merged or excluded). */
     List<IPAddressSeqRange> ranges() throws TargetException;
 
-    /** How the user wrote it, for messages and for the inventory's {@code targets} list. */
+    /** How the user wrote it, for messages. */
     String spec();
 
     /**

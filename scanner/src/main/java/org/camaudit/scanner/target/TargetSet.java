@@ -14,11 +14,11 @@ import inet.ipaddr.IPAddressSeqRange;
 public final class TargetSet {
 
     private final int[] addresses;
-    private final List<String> specs;
+    private final List<String> covered;
 
-    private TargetSet(int[] addresses, List<String> specs) {
+    private TargetSet(int[] addresses, List<String> covered) {
         this.addresses = addresses;
-        this.specs = specs;
+        this.covered = covered;
     }
 
     /**
@@ -33,11 +33,8 @@ public final class TargetSet {
             throw new TargetException("no target given");
         }
         List<IPAddressSeqRange> included = new ArrayList<>();
-        List<String> specs = new ArrayList<>();
         for (String target : targets) {
-            TargetFeeder feeder = TargetFeeder.of(target);
-            included.addAll(feeder.ranges());
-            specs.add(feeder.spec());
+            included.addAll(TargetFeeder.of(target).ranges());
         }
         List<IPAddressSeqRange> remaining = new ArrayList<>(List.of(
                 IPAddressSeqRange.join(included.toArray(IPAddressSeqRange[]::new))));
@@ -66,15 +63,30 @@ public final class TargetSet {
         }
         remaining.sort((a, b) -> a.getLower().compareTo(b.getLower()));
         int[] addresses = new int[count.intValueExact()];
+        List<String> covered = new ArrayList<>();
         int index = 0;
         for (IPAddressSeqRange range : remaining) {
             long lower = range.getLower().getValue().longValue();
             long upper = range.getUpper().getValue().longValue();
+            covered.add(describe(lower, upper));
             for (long value = lower; value <= upper; value++) {
                 addresses[index++] = (int) value;
             }
         }
-        return new TargetSet(addresses, List.copyOf(specs));
+        return new TargetSet(addresses, List.copyOf(covered));
+    }
+
+    /** One address, a CIDR block when the range is exactly one, else {@code first-last}. */
+    private static String describe(long lower, long upper) {
+        long size = upper - lower + 1;
+        String first = Addresses.format((int) lower);
+        if (size == 1) {
+            return first;
+        }
+        if (Long.bitCount(size) == 1 && lower % size == 0) {
+            return first + "/" + (32 - Long.numberOfTrailingZeros(size));
+        }
+        return first + "-" + Addresses.format((int) upper);
     }
 
     public int size() {
@@ -107,8 +119,11 @@ public final class TargetSet {
         return -1;
     }
 
-    /** The targets as the user wrote them. */
-    public List<String> specs() {
-        return specs;
+    /**
+     * The address ranges this scan covers, after files are read, overlaps merged and exclusions taken out: what the
+     * inventory is told in {@code targets}, so its {@code missing} rule counts the scan only for addresses it probed.
+     */
+    public List<String> covered() {
+        return covered;
     }
 }

@@ -72,6 +72,25 @@ class OutputFormatTest {
     }
 
     @Test
+    void shouldWriteJsonThatTheInventoryAcceptsWhateverTheCameraSent() throws IOException {
+        Observation hostile = new Observation("10.1.0.27", null, "Evil\u0000", "\ud800HIK", "DS-2CD\u001b[2J", null,
+                null, null, List.of("http\u0007"), new Observation.Onvif(List.of("http://10.1.0.27/\u0000"),
+                        List.of("onvif://www.onvif.org/name/\u0001"), true),
+                List.of(80), List.of(new Evidence("http.title", "title", "cam\u0000era")),
+                new Observation.Identification("unidentified", List.of("reply could not be parsed")),
+                "2026-11-28T10:00:08Z");
+        String json = Json.MAPPER.writeValueAsString(List.of(hostile));
+        assertThat(org.camaudit.text.SafeText.problem(Json.MAPPER.readTree(json).toString())).isNull();
+        JsonNode node = Json.MAPPER.readTree(json).get(0);
+        assertThat(node.get("model").asText()).isEqualTo("DS-2CD\uFFFD[2J");
+        assertThat(node.get("manufacturer").asText()).isEqualTo("Evil\uFFFD");
+        assertThat(node.get("reportedManufacturer").asText()).isEqualTo("\uFFFDHIK");
+        assertThat(node.get("discoveredBy").get(0).asText()).isEqualTo("http\uFFFD");
+        assertThat(node.get("onvif").get("scopes").get(0).asText()).endsWith("/name/\uFFFD");
+        assertThat(node.get("evidence").get(0).get("value").asText()).isEqualTo("cam\uFFFDera");
+    }
+
+    @Test
     void shouldShowStatusAndReasonsAndNeverCutIdentifiers() throws IOException {
         String longSerial = "DS-2CD2142FWD-I20170101AAWR123456789-EXTENDED-SERIAL-0001";
         String longFirmware = "V5.5.0 build 170725 with a very long vendor suffix that goes on";

@@ -39,6 +39,14 @@ class TargetSetTest {
     void shouldSubtractExclusions() throws TargetException {
         TargetSet set = resolve(List.of("10.0.0.0/29"), List.of("10.0.0.2-10.0.0.3", "10.0.0.6/31"));
         assertThat(addresses(set)).containsExactly("10.0.0.0", "10.0.0.1", "10.0.0.4", "10.0.0.5");
+        assertThat(set.covered()).containsExactly("10.0.0.0/31", "10.0.0.4/31");
+    }
+
+    @Test
+    void shouldTellTheInventoryTheMergedRangesItProbed() throws TargetException {
+        TargetSet set = resolve(List.of("10.1.0.77/30", "10.1.0.80-10.1.0.90", "10.9.0.0/24"), List.of("10.9.0.128"));
+        assertThat(set.covered()).containsExactly("10.1.0.76-10.1.0.90", "10.9.0.0/25",
+                "10.9.0.129-10.9.0.255");
     }
 
     @Test
@@ -47,7 +55,7 @@ class TargetSetTest {
         Files.writeString(file, "# cameras\n10.2.0.1\n\n10.2.0.8/31   # pair\n10.2.0.20-10.2.0.21\n");
         TargetSet set = resolve(List.of("@" + file), List.of());
         assertThat(addresses(set)).containsExactly("10.2.0.1", "10.2.0.8", "10.2.0.9", "10.2.0.20", "10.2.0.21");
-        assertThat(set.specs()).containsExactly("@" + file);
+        assertThat(set.covered()).containsExactly("10.2.0.1", "10.2.0.8/31", "10.2.0.20/31");
     }
 
     @Test
