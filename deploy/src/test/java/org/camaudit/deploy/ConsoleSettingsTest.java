@@ -44,6 +44,19 @@ class ConsoleSettingsTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = { "dev", "prod" })
+    void auditServiceTakesItsDefaultJurisdictionsFromTheConfigMap(String overlay) {
+        List<HasMetadata> resources = KubernetesManifestsTest.render(overlay);
+        List<EnvVar> env = KubernetesManifestsTest.mainContainer(
+                KubernetesManifestsTest.deployment(resources, "audit-service").getSpec().getTemplate(), "audit-service")
+                .getEnv();
+        assertThat(variable(env, "CAMAUDIT_DEFAULT_JURISDICTIONS").getValueFrom().getConfigMapKeyRef().getKey())
+                .isEqualTo("CAMAUDIT_DEFAULT_JURISDICTIONS");
+        assertThat(KubernetesManifestsTest.find(resources, ConfigMap.class, "camaudit-config").getData())
+                .containsEntry("CAMAUDIT_DEFAULT_JURISDICTIONS", "us-federal");
+    }
+
     @Test
     void devConsoleUrlsAreThePortForwardedServicesOnOneHost() {
         Map<String, String> config = KubernetesManifestsTest.find(KubernetesManifestsTest.render("dev"), ConfigMap.class,
