@@ -133,6 +133,30 @@ class ConsoleSignInTest {
     }
 
     @Test
+    void shouldRefuseASignInPostedFromAnotherSite() {
+        given().redirects().follow(false)
+                .header("Origin", "https://attacker.example")
+                .contentType(ContentType.URLENC)
+                .formParam("username", "viewer").formParam("password", "viewer")
+                .when().post("/ui/login")
+                .then()
+                .statusCode(Status.FORBIDDEN.getStatusCode())
+                .header("Set-Cookie", nullValue());
+    }
+
+    @Test
+    void shouldAcceptASignInPostedFromItsOwnPage() {
+        given().redirects().follow(false)
+                .header("Origin", "http://localhost:" + io.restassured.RestAssured.port)
+                .contentType(ContentType.URLENC)
+                .formParam("username", "viewer").formParam("password", "viewer")
+                .when().post("/ui/login")
+                .then()
+                .statusCode(Status.FOUND.getStatusCode())
+                .cookie("camaudit-session");
+    }
+
+    @Test
     void shouldNotLetTheSessionCookieOpenTheApi() {
         String session = signIn("viewer", "viewer");
         given().cookie("camaudit-session", session)
