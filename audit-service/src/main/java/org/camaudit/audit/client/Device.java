@@ -1,8 +1,13 @@
 package org.camaudit.audit.client;
 
+import java.io.IOException;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -13,7 +18,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Device(
-        String id,
+        @JsonDeserialize(using = IdText.class) String id,
         String site,
         String ip,
         String mac,
@@ -61,5 +66,23 @@ public record Device(
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Evidence(String source, String field, String value) {
+    }
+
+    /**
+     * Inventory's device id is a JSON number; the audit keeps it as text. The shared strict mapper refuses to
+     * coerce a number into a string, so this field says explicitly that it may.
+     */
+    static final class IdText extends StdScalarDeserializer<String> {
+        IdText() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken().isScalarValue()) {
+                return parser.getValueAsString();
+            }
+            return (String) context.handleUnexpectedToken(String.class, parser);
+        }
     }
 }
