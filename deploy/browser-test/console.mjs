@@ -199,6 +199,9 @@ async function auditorFlow(context) {
   await page.goto(`${auditUrl}/ui/costs`);
   check(await page.locator('form.edit').count() === 1, 'an auditor sees no cost table form');
   await inspect(page, 'costs-auditor');
+  await page.goto(`${auditUrl}/ui/jurisdictions`);
+  check(await page.locator('form.edit').count() >= 2, 'an auditor sees no form to set a site\'s jurisdictions');
+  await inspect(page, 'jurisdictions-auditor');
   log(`auditor: dashboard shows ${flagged} flagged like the API; finding ${findingId} marked replacement-planned with a note, in the plan`);
   await page.close();
 }

@@ -1,7 +1,9 @@
 package org.camaudit.audit.ui;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -30,7 +32,8 @@ public class AuditPages {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard(Dashboard.Counts counts, List<BarChart> charts, ReplacementPlan plan);
+        static native TemplateInstance dashboard(Dashboard.Counts counts, List<BarChart> charts, ReplacementPlan plan,
+                List<Dashboard.Deadline> timeline, BarChart timelineChart);
 
         static native TemplateInstance plan(ReplacementPlan plan, String site);
 
@@ -66,7 +69,12 @@ public class AuditPages {
                 BarChart.of("Flagged devices by site", counts.bySite()),
                 BarChart.of("Flagged devices by confidence", counts.byConfidence()),
                 BarChart.of("Flagged devices by decision", counts.byStatus()));
-        return Templates.dashboard(counts, charts, plans.plan(null, null));
+        ReplacementPlan plan = plans.plan(null, null);
+        List<Dashboard.Deadline> timeline = Dashboard.timeline(plan);
+        Map<String, Long> byDeadline = new LinkedHashMap<>();
+        timeline.forEach(d -> byDeadline.put(d.label(), d.devices()));
+        return Templates.dashboard(counts, charts, plan, timeline,
+                BarChart.of("Devices to replace by deadline (replaceBy)", byDeadline));
     }
 
     @GET

@@ -1,10 +1,14 @@
 package org.camaudit.audit.ui;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -12,6 +16,7 @@ import jakarta.transaction.Transactional;
 
 import org.camaudit.audit.entity.FindingStatus;
 import org.camaudit.audit.evaluation.Confidence;
+import org.camaudit.audit.plan.ReplacementPlan;
 
 /**
  * The dashboard's counts: flagged devices (findings neither closed by an audit nor judged false positives) by
@@ -27,6 +32,13 @@ public class Dashboard {
     /** Flagged devices counted four ways. */
     public record Counts(long flagged, Map<String, Long> byVendor, Map<String, Long> bySite,
             Map<String, Long> byConfidence, Map<String, Long> byStatus) {
+    }
+
+    /** The plan's devices and cost that must be gone by one date; {@code replaceBy} null: no deadline applies yet. */
+    public record Deadline(LocalDate replaceBy, long devices, BigDecimal estimatedCost) {
+        public String label() {
+            return replaceBy == null ? "no deadline" : replaceBy.toString();
+        }
     }
 
     private final EntityManager entityManager;
@@ -68,5 +80,20 @@ public class Dashboard {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         return sorted;
+    }
+
+    /** The plan's items grouped by {@code replaceBy}, earliest first, those without a deadline last. */
+    public static List<Deadline> timeline(ReplacementPlan plan) {
+        Map<LocalDate, long[]> devices = new TreeMap<>(Comparator.nullsLast(Comparator.naturalOrder()));
+        Map<LocalDate, BigDecimal> cost = new LinkedHashMap<>();
+        for (ReplacementPlan.Site site : plan.sites()) {
+            for (ReplacementPlan.Item item : site.items()) {
+                devices.computeIfAbsent(item.replaceBy(), d -> new long[1])[0]++;
+                cost.merge(item.replaceBy(), item.estimatedCost() == null ? BigDecimal.ZERO : item.estimatedCost(),
+                        BigDecimal::add);
+            }
+        }
+        return devices.entrySet().stream()
+                .map(e -> new Deadline(e.getKey(), e.getValue()[0], cost.get(e.getKey()))).toList();
     }
 }

@@ -59,6 +59,21 @@ class AuditPagesTest {
     }
 
     @Test
+    void shouldShowTheReplaceByTimelineOfThePlan() {
+        io.restassured.path.json.JsonPath plan = as("viewer").when().get("/api/v1/replacement-plan").then().extract()
+                .jsonPath();
+        List<String> deadlines = plan.getList("sites.items.flatten().replaceBy", String.class);
+        String html = ConsoleSession.signIn("viewer").page("/ui/dashboard");
+        assertThat(html).contains("Replacement deadlines", "aria-label=\"Devices to replace by deadline (replaceBy):");
+        for (String deadline : deadlines) {
+            long count = deadlines.stream().filter(d -> java.util.Objects.equals(d, deadline)).count();
+            assertThat(html).contains("<tr><td>" + (deadline == null ? "no deadline" : deadline) + "</td><td class=\"num\">"
+                    + count + "</td>");
+        }
+        assertThat(deadlines).isNotEmpty();
+    }
+
+    @Test
     void shouldListFindingsWithFiltersAndShowOneWithEvidenceAndLegalBasis() {
         ConsoleSession viewer = ConsoleSession.signIn("viewer");
         String list = viewer.request().queryParam("site", SITE).queryParam("vendor", "dahua")
@@ -153,6 +168,43 @@ class AuditPagesTest {
                 .then().statusCode(Status.BAD_REQUEST.getStatusCode()).extract().asString();
         assertThat(refused).contains("id=\"c-labourPerDevice-error\"", "value=\"abc\"");
         as("viewer").when().get("/api/v1/cost-table").then().body("version", equalTo(before));
+    }
+
+    @Test
+    void shouldLetOnlyAuditorsSetASitesJurisdictionsWithTheApisChecks() {
+        String site = "console-jurisdictions";
+        ConsoleSession viewer = ConsoleSession.signIn("viewer");
+        String viewed = viewer.page("/ui/jurisdictions");
+        assertThat(viewed).contains(">" + SITE + "<", "us-state:TX", "Jurisdictions and their legal bases")
+                .doesNotContain("<form class=\"edit\"");
+        viewer.form()
+                .formParam("csrf", ConsoleSession.csrfOf(viewed))
+                .formParam("site", site)
+                .formParam("jurisdictions", "us-state:TX")
+                .when().post("/ui/jurisdictions")
+                .then().statusCode(Status.FORBIDDEN.getStatusCode());
+        ConsoleSession auditor = ConsoleSession.signIn("auditor");
+        String page = auditor.page("/ui/jurisdictions");
+        assertThat(page).contains("<legend>Jurisdictions of " + SITE + "</legend>", "<label for=\"j-new-site\">");
+        String refused = auditor.form()
+                .formParam("csrf", ConsoleSession.csrfOf(page))
+                .formParam("site", site)
+                .formParam("jurisdictions", "us-state:ZZ")
+                .when().post("/ui/jurisdictions")
+                .then().statusCode(Status.BAD_REQUEST.getStatusCode()).extract().asString();
+        assertThat(refused).contains("id=\"jurisdictions-error\"", "is not a jurisdiction of the policy");
+        as("viewer").when().get("/api/v1/sites/" + site + "/jurisdictions").then().body("configured", equalTo(false));
+        auditor.form()
+                .formParam("csrf", ConsoleSession.csrfOf(page))
+                .formParam("site", site)
+                .formParam("jurisdictions", "us-federal")
+                .formParam("jurisdictions", "us-state:TX")
+                .when().post("/ui/jurisdictions")
+                .then().statusCode(Status.SEE_OTHER.getStatusCode());
+        as("viewer").when().get("/api/v1/sites/" + site + "/jurisdictions").then()
+                .body("configured", equalTo(true))
+                .body("jurisdictions", org.hamcrest.Matchers.contains("us-federal", "us-state:TX"));
+        assertThat(auditor.page("/ui/jurisdictions")).contains("<legend>Jurisdictions of " + site + "</legend>");
     }
 
     @Test
