@@ -1,6 +1,5 @@
 package org.camaudit.inventory.service.ingest;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -42,7 +41,7 @@ class ObservationStager {
         Instant fallback = batch.finishedAt() != null ? batch.finishedAt().toInstant()
                 : batch.startedAt() != null ? batch.startedAt().toInstant() : Instant.now();
         StagedColumn.Context context = new StagedColumn.Context(json.writer(), fallback);
-        String[][] values = new String[COLUMNS.length][n];
+        byte[][][] values = new byte[COLUMNS.length][n][];
         try {
             for (int i = 0; i < n; i++) {
                 Observation o = observations.get(i);
@@ -76,49 +75,90 @@ class ObservationStager {
         return sql.toString();
     }
 
-    /** COPY text format: one line per observation, its index first, tab-separated, {@code \N} for null. */
-    private static byte[] copyRows(String[][] values, int n) {
-        StringBuilder rows = new StringBuilder(n * 512);
+    /**
+     * COPY text format: one line per observation, its index first, tab-separated, {@code \\N} for null. The
+     * rows are written as bytes into one array of the exact size: the values are UTF-8 already, and the
+     * bytes COPY escapes are ASCII, which never occur inside a multi-byte UTF-8 sequence.
+     */
+    private static byte[] copyRows(byte[][][] values, int n) {
+        int size = 0;
         for (int i = 0; i < n; i++) {
-            rows.append(i);
-            for (String[] column : values) {
-                rows.append('\t');
-                appendCopyValue(rows, column[i]);
+            size += decimalLength(i) + 1;
+            for (byte[][] column : values) {
+                byte[] value = column[i];
+                size += 1 + (value == null ? 2 : value.length + escapes(value));
             }
-            rows.append('\n');
         }
-        return rows.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] rows = new byte[size];
+        int at = 0;
+        for (int i = 0; i < n; i++) {
+            at = writeDecimal(rows, at, i);
+            for (byte[][] column : values) {
+                rows[at++] = '\t';
+                at = writeCopyValue(rows, at, column[i]);
+            }
+            rows[at++] = '\n';
+        }
+        return rows;
     }
 
     /** A value escaped for COPY text: backslash, tab, newline and carriage return are written as escapes. */
-    static void appendCopyValue(StringBuilder rows, String value) {
+    private static int writeCopyValue(byte[] rows, int at, byte[] value) {
         if (value == null) {
-            rows.append("\\N");
-            return;
+            rows[at++] = '\\';
+            rows[at++] = 'N';
+            return at;
         }
-        int plain = 0;
-        while (plain < value.length() && !needsEscape(value.charAt(plain))) {
-            plain++;
+        if (escapes(value) == 0) {
+            System.arraycopy(value, 0, rows, at, value.length);
+            return at + value.length;
         }
-        if (plain == value.length()) {
-            rows.append(value);
-            return;
-        }
-        rows.append(value, 0, plain);
-        for (int k = plain; k < value.length(); k++) {
-            char ch = value.charAt(k);
-            switch (ch) {
-                case '\\' -> rows.append("\\\\");
-                case '\t' -> rows.append("\\t");
-                case '\n' -> rows.append("\\n");
-                case '\r' -> rows.append("\\r");
-                default -> rows.append(ch);
+        for (byte b : value) {
+            byte escaped = switch (b) {
+                case '\\' -> '\\';
+                case '\t' -> 't';
+                case '\n' -> 'n';
+                case '\r' -> 'r';
+                default -> 0;
+            };
+            if (escaped == 0) {
+                rows[at++] = b;
+            } else {
+                rows[at++] = '\\';
+                rows[at++] = escaped;
             }
         }
+        return at;
     }
 
-    private static boolean needsEscape(char ch) {
-        return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r';
+    /** How many bytes of the value COPY text needs escaped. */
+    private static int escapes(byte[] value) {
+        int count = 0;
+        for (byte b : value) {
+            if (b == '\\' || b == '\t' || b == '\n' || b == '\r') {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    private static int decimalLength(int i) {
+        int length = 1;
+        for (int rest = i / 10; rest > 0; rest /= 10) {
+            length++;
+        }
+        return length;
+    }
+
+    /** Writes a non-negative int in decimal ASCII digits. */
+    private static int writeDecimal(byte[] rows, int at, int i) {
+        int end = at + decimalLength(i);
+        int rest = i;
+        for (int k = end - 1; k >= at; k--) {
+            rows[k] = (byte) ('0' + rest % 10);
+            rest /= 10;
+        }
+        return end;
     }
 
     /**
@@ -126,7 +166,7 @@ class ObservationStager {
      * identification columns count only when the batch has one, and the observation time only when the
      * scanner gave it, so a part means the same whatever the scanner's version or the time of arrival.
      */
-    private static String digest(String[][] values, List<Observation> observations) {
+    private static String digest(byte[][][] values, List<Observation> observations) {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -143,8 +183,10 @@ class ObservationStager {
                     }
                 }
                 case AS_GIVEN -> {
-                    for (Observation o : observations) {
-                        update(sha, o.observedAt() == null ? null : o.observedAt().toInstant().toString());
+                    // the staged value, unless it is the fallback for an observation without a time
+                    byte[][] staged = values[column.ordinal()];
+                    for (int i = 0; i < staged.length; i++) {
+                        update(sha, observations.get(i).observedAt() == null ? null : staged[i]);
                     }
                 }
             }
@@ -152,19 +194,19 @@ class ObservationStager {
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    private static void update(MessageDigest sha, String[] column) {
-        for (String value : column) {
+    private static void update(MessageDigest sha, byte[][] column) {
+        for (byte[] value : column) {
             update(sha, value);
         }
         sha.update((byte) 2);
     }
 
     /** A value and its end mark (1), or the null mark (0). */
-    private static void update(MessageDigest sha, String value) {
+    private static void update(MessageDigest sha, byte[] value) {
         if (value == null) {
             sha.update((byte) 0);
         } else {
-            sha.update(value.getBytes(StandardCharsets.UTF_8));
+            sha.update(value);
             sha.update((byte) 1);
         }
     }

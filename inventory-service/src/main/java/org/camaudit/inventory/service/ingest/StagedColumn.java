@@ -1,5 +1,6 @@
 package org.camaudit.inventory.service.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -16,26 +17,26 @@ import org.camaudit.inventory.mapping.Observation;
  */
 enum StagedColumn {
 
-    IP("ip", "varchar(45) NOT NULL", Digest.ALWAYS, (o, c) -> o.ip().strip().toLowerCase(Locale.ROOT)),
-    MAC("mac", "varchar(17)", Digest.ALWAYS, (o, c) -> normaliseMac(o.mac())),
-    MANUFACTURER("manufacturer", "varchar(255)", Digest.ALWAYS, (o, c) -> trimToNull(o.manufacturer())),
+    IP("ip", "varchar(45) NOT NULL", Digest.ALWAYS, (o, c) -> utf8(o.ip().strip().toLowerCase(Locale.ROOT))),
+    MAC("mac", "varchar(17)", Digest.ALWAYS, (o, c) -> utf8(normaliseMac(o.mac()))),
+    MANUFACTURER("manufacturer", "varchar(255)", Digest.ALWAYS, (o, c) -> utf8(trimToNull(o.manufacturer()))),
     REPORTED_MANUFACTURER("reported_manufacturer", "varchar(255)", Digest.ALWAYS,
-            (o, c) -> trimToNull(o.reportedManufacturer())),
-    MODEL("model", "varchar(255)", Digest.ALWAYS, (o, c) -> trimToNull(o.model())),
-    FIRMWARE_VERSION("firmware_version", "varchar(255)", Digest.ALWAYS, (o, c) -> trimToNull(o.firmwareVersion())),
-    SERIAL_NUMBER("serial_number", "varchar(255)", Digest.ALWAYS, (o, c) -> trimToNull(o.serialNumber())),
-    HARDWARE_ID("hardware_id", "varchar(255)", Digest.ALWAYS, (o, c) -> trimToNull(o.hardwareId())),
+            (o, c) -> utf8(trimToNull(o.reportedManufacturer()))),
+    MODEL("model", "varchar(255)", Digest.ALWAYS, (o, c) -> utf8(trimToNull(o.model()))),
+    FIRMWARE_VERSION("firmware_version", "varchar(255)", Digest.ALWAYS, (o, c) -> utf8(trimToNull(o.firmwareVersion()))),
+    SERIAL_NUMBER("serial_number", "varchar(255)", Digest.ALWAYS, (o, c) -> utf8(trimToNull(o.serialNumber()))),
+    HARDWARE_ID("hardware_id", "varchar(255)", Digest.ALWAYS, (o, c) -> utf8(trimToNull(o.hardwareId()))),
     DISCOVERED_BY("discovered_by", "jsonb NOT NULL", Digest.ALWAYS, (o, c) -> c.jsonList(o.discoveredBy())),
     ONVIF("onvif", "jsonb", Digest.ALWAYS, (o, c) -> o.onvif() == null ? null : c.json(o.onvif())),
     HTTP_PORTS("http_ports", "jsonb NOT NULL", Digest.ALWAYS, (o, c) -> c.jsonList(o.httpPorts())),
     EVIDENCE("evidence", "jsonb NOT NULL", Digest.ALWAYS, (o, c) -> c.jsonList(o.evidence())),
     IDENTIFICATION_STATUS("identification_status", "varchar(16)", Digest.WHEN_IDENTIFIED,
-            (o, c) -> o.identification() == null ? null : o.identification().status()),
+            (o, c) -> o.identification() == null ? null : utf8(o.identification().status())),
     IDENTIFICATION_REASONS("identification_reasons", "jsonb NOT NULL", Digest.WHEN_IDENTIFIED,
             (o, c) -> c.jsonList(o.identification() == null || o.identification().reasons() == null ? null
                     : o.identification().reasons().stream().map(String::strip).toList())),
     OBSERVED_AT("observed_at", "timestamptz NOT NULL", Digest.AS_GIVEN,
-            (o, c) -> (o.observedAt() == null ? c.fallbackObservedAt() : o.observedAt().toInstant()).toString());
+            (o, c) -> utf8((o.observedAt() == null ? c.fallbackObservedAt() : o.observedAt().toInstant()).toString()));
 
     /** How a column enters the digest that identifies a part of a scan. */
     enum Digest {
@@ -49,12 +50,12 @@ enum StagedColumn {
 
     /** What a column's value may depend on besides the observation. */
     record Context(ObjectWriter writer, Instant fallbackObservedAt) {
-        String json(Object value) throws JsonProcessingException {
-            return writer.writeValueAsString(value);
+        byte[] json(Object value) throws JsonProcessingException {
+            return writer.writeValueAsBytes(value);
         }
 
         /** A list as JSON; an absent list is empty. */
-        String jsonList(List<?> list) throws JsonProcessingException {
+        byte[] jsonList(List<?> list) throws JsonProcessingException {
             return json(list == null ? List.of() : list);
         }
     }
@@ -62,7 +63,7 @@ enum StagedColumn {
     /** How a column's value is read from an observation. */
     @FunctionalInterface
     interface Value {
-        String of(Observation o, Context c) throws JsonProcessingException;
+        byte[] of(Observation o, Context c) throws JsonProcessingException;
     }
 
     final String column;
@@ -77,9 +78,13 @@ enum StagedColumn {
         this.value = value;
     }
 
-    /** The normalised value as COPY will store it; null for SQL NULL. */
-    String value(Observation o, Context c) throws JsonProcessingException {
+    /** The normalised value as COPY will store it, in UTF-8 and not yet escaped; null for SQL NULL. */
+    byte[] value(Observation o, Context c) throws JsonProcessingException {
         return value.of(o, c);
+    }
+
+    private static byte[] utf8(String s) {
+        return s == null ? null : s.getBytes(StandardCharsets.UTF_8);
     }
 
     /** Lower-case, colon-separated; the all-zero and broadcast addresses identify nothing. */
