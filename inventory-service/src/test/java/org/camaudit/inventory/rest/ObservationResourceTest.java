@@ -146,6 +146,29 @@ class ObservationResourceTest {
     }
 
     @Test
+    void shouldCreateOneDeviceWhenABatchSeesANewCameraAtTwoAddresses() {
+        String site = uniqueSite("twice");
+        // a recorder with two network ports gives the same serial number at each address
+        JsonPath answer = post(batch(site, List.of(
+                obs("10.3.1.1", null, "Hikvision", "DS-7608NI-K2", "SN-TWICE-1"),
+                obs("10.3.1.2", null, "HIKVISION", "DS-7608NI-K2", "SN-TWICE-1"),
+                obs("10.3.1.3", "44:19:b6:00:01:03", "Hikvision", "DS-2CD2042WD", "SN-TWICE-3"))))
+                .statusCode(Status.OK.getStatusCode())
+                .body("received", equalTo(3))
+                .extract().jsonPath();
+        long recorder = answer.getLong("devices[0].deviceId");
+
+        assertThat(answer.getLong("devices[1].deviceId")).isEqualTo(recorder);
+        assertThat(answer.getLong("devices[2].deviceId")).isNotEqualTo(recorder);
+        as("viewer").queryParam("site", site).when().get("/api/v1/devices")
+                .then()
+                .body("total", equalTo(2));
+        as("viewer").when().get("/api/v1/devices/{id}/sightings", recorder)
+                .then()
+                .body("total", equalTo(2));
+    }
+
+    @Test
     void shouldMergeSerialAndMacIntoDeviceKnownByIp() {
         String site = uniqueSite("merge");
         long byIp = post(batch(site, List.of(obs("10.3.0.9"))))

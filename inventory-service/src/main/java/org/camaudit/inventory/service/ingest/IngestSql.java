@@ -56,7 +56,19 @@ final class IngestSql {
     static final String MATCH_UNMATCHED = "UPDATE ingest_match m SET device_id = " + IDENTITY
             + " FROM ingest_obs o WHERE o.idx = m.idx AND m.device_id IS NULL";
 
-    static final String INSERT_NEW = """
+    /**
+     * The new devices, in key order (so concurrent scans take the identity keys in the same order). This one
+     * fails with a unique violation when a key is taken, by another observation of the batch or a concurrent
+     * scan: it runs under a savepoint, and the batch then takes the way of {@link #INSERT_NEW_SKIPPING_TAKEN}.
+     * A plain insert costs PostgreSQL about a fifth less than {@code ON CONFLICT}'s speculative insertion.
+     */
+    static final String INSERT_NEW = insertNew("");
+
+    /** The new devices whose keys are free; those whose insert did nothing are matched again. */
+    static final String INSERT_NEW_SKIPPING_TAKEN = insertNew("ON CONFLICT DO NOTHING");
+
+    private static String insertNew(String onConflict) {
+        return """
             WITH inserted AS (
                 INSERT INTO device (id, site, ip, mac, manufacturer, reported_manufacturer, model, firmware_version,
                     serial_number, hardware_id, discovered_by, onvif, http_ports, evidence, identification_status,
@@ -67,10 +79,18 @@ final class IngestSql {
                 FROM ingest_obs o JOIN ingest_match m ON m.idx = o.idx
                 WHERE m.created
                 ORDER BY lower(o.manufacturer), o.serial_number, o.mac, o.ip, o.idx
-                ON CONFLICT DO NOTHING
+                """ + onConflict + """
+
                 RETURNING id)
             INSERT INTO ingest_created SELECT id FROM inserted
             """;
+    }
+
+    static final String SAVEPOINT = "SAVEPOINT new_devices";
+
+    static final String RELEASE_SAVEPOINT = "RELEASE SAVEPOINT new_devices";
+
+    static final String ROLLBACK_TO_SAVEPOINT = "ROLLBACK TO SAVEPOINT new_devices";
 
     /**
      * Observations whose insert did nothing (another observation of the batch, or a concurrent scan, holds

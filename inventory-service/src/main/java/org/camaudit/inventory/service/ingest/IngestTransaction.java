@@ -29,6 +29,8 @@ import org.camaudit.inventory.mapping.ObservationBatch;
 @ApplicationScoped
 class IngestTransaction {
 
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private final AgroalDataSource dataSource;
     private final ScanPartStore parts;
     private final InventoryConfig config;
@@ -68,13 +70,16 @@ class IngestTransaction {
     /**
      * A device for every observation: match, insert the devices that matched none, and match again those
      * the insert did not create (another observation of the batch, or a concurrent scan, created them).
+     * The insert is tried plainly first; only when a key is taken does it go the way that skips taken keys.
      */
     private static void matchDevices(Connection c, ObservationBatch batch) throws SQLException {
         update(c, IngestSql.MATCH_ALL, batch.site(), batch.site());
         execute(c, IngestSql.ANALYZE_MATCH);
-        update(c, IngestSql.INSERT_NEW, batch.site(), batch.scanId());
-        if (update(c, IngestSql.UNASSIGN_NOT_CREATED) > 0) {
-            update(c, IngestSql.MATCH_UNMATCHED, batch.site(), batch.site());
+        if (!insertNewPlainly(c, batch)) {
+            update(c, IngestSql.INSERT_NEW_SKIPPING_TAKEN, batch.site(), batch.scanId());
+            if (update(c, IngestSql.UNASSIGN_NOT_CREATED) > 0) {
+                update(c, IngestSql.MATCH_UNMATCHED, batch.site(), batch.site());
+            }
         }
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(IngestSql.UNMATCHED)) {
             rs.next();
@@ -82,6 +87,25 @@ class IngestTransaction {
                 throw new SQLException("observations left without a device after insert", "40001");
             }
         }
+    }
+
+    /**
+     * Inserts every new device under a savepoint; false, with nothing inserted, when one of their keys is
+     * taken (a unique violation). Any other error ends the transaction as before.
+     */
+    private static boolean insertNewPlainly(Connection c, ObservationBatch batch) throws SQLException {
+        execute(c, IngestSql.SAVEPOINT);
+        try {
+            update(c, IngestSql.INSERT_NEW, batch.site(), batch.scanId());
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            execute(c, IngestSql.ROLLBACK_TO_SAVEPOINT);
+            return false;
+        }
+        execute(c, IngestSql.RELEASE_SAVEPOINT);
+        return true;
     }
 
     /** Locks the matched devices in id order, then computes their new state into {@code ingest_change}. */
