@@ -62,29 +62,20 @@ final class IngestSql {
      * scan: it runs under a savepoint, and the batch then takes the way of {@link #INSERT_NEW_SKIPPING_TAKEN}.
      * A plain insert costs PostgreSQL about a fifth less than {@code ON CONFLICT}'s speculative insertion.
      */
-    static final String INSERT_NEW = insertNew("");
+    static final String INSERT_NEW = "INSERT INTO device (id, site, ip, mac, manufacturer, reported_manufacturer,"
+            + " model, firmware_version, serial_number, hardware_id, discovered_by, onvif, http_ports, evidence,"
+            + " identification_status, identification_reasons, first_seen, last_seen, last_scan_id) " + """
+            SELECT m.device_id, ?, o.ip, o.mac, o.manufacturer, o.reported_manufacturer, o.model,
+                o.firmware_version, o.serial_number, o.hardware_id, o.discovered_by, o.onvif, o.http_ports,
+                o.evidence, o.identification_status, o.identification_reasons, o.observed_at, o.observed_at, ?
+            FROM ingest_obs o JOIN ingest_match m ON m.idx = o.idx
+            WHERE m.created
+            ORDER BY lower(o.manufacturer), o.serial_number, o.mac, o.ip, o.idx
+            """;
 
     /** The new devices whose keys are free; those whose insert did nothing are matched again. */
-    static final String INSERT_NEW_SKIPPING_TAKEN = insertNew("ON CONFLICT DO NOTHING");
-
-    private static String insertNew(String onConflict) {
-        return """
-            WITH inserted AS (
-                INSERT INTO device (id, site, ip, mac, manufacturer, reported_manufacturer, model, firmware_version,
-                    serial_number, hardware_id, discovered_by, onvif, http_ports, evidence, identification_status,
-                    identification_reasons, first_seen, last_seen, last_scan_id)
-                SELECT m.device_id, ?, o.ip, o.mac, o.manufacturer, o.reported_manufacturer, o.model,
-                    o.firmware_version, o.serial_number, o.hardware_id, o.discovered_by, o.onvif, o.http_ports,
-                    o.evidence, o.identification_status, o.identification_reasons, o.observed_at, o.observed_at, ?
-                FROM ingest_obs o JOIN ingest_match m ON m.idx = o.idx
-                WHERE m.created
-                ORDER BY lower(o.manufacturer), o.serial_number, o.mac, o.ip, o.idx
-                """ + onConflict + """
-
-                RETURNING id)
-            INSERT INTO ingest_created SELECT id FROM inserted
-            """;
-    }
+    static final String INSERT_NEW_SKIPPING_TAKEN = "WITH inserted AS (" + INSERT_NEW
+            + " ON CONFLICT DO NOTHING RETURNING id) INSERT INTO ingest_created SELECT id FROM inserted";
 
     static final String SAVEPOINT = "SAVEPOINT new_devices";
 
@@ -190,15 +181,19 @@ final class IngestSql {
              c.identification_status, c.identification_reasons, c.status::text)
             """;
 
-    /** What happened to each observation's device; read before {@link #APPLY}, which makes them equal. */
-    static final String RESULTS = "SELECT m.device_id, o.ip, cr.id IS NOT NULL AS created, c.id IS NOT NULL AND "
+    /**
+     * What happened to each observation's device; read before {@link #APPLY}, which makes them equal. A device
+     * is created when this batch inserted it: the rows of {@code ingest_match} still marked created name exactly
+     * those devices (an observation whose insert did nothing was unmarked and matched again).
+     */
+    static final String RESULTS = "SELECT m.device_id, o.ip, cr.device_id IS NOT NULL AS created, c.id IS NOT NULL AND "
             + CHANGED + """
              AS changed
             FROM ingest_obs o
             JOIN ingest_match m ON m.idx = o.idx
             LEFT JOIN ingest_change c ON c.id = m.device_id
             LEFT JOIN device d ON d.id = c.id
-            LEFT JOIN ingest_created cr ON cr.id = m.device_id
+            LEFT JOIN (SELECT DISTINCT device_id FROM ingest_match WHERE created) cr ON cr.device_id = m.device_id
             ORDER BY o.idx
             """;
 

@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
@@ -77,16 +78,16 @@ class ObservationStager {
 
     /**
      * COPY text format: one line per observation, its index first, tab-separated, {@code \\N} for null. The
-     * rows are written as bytes into one array of the exact size: the values are UTF-8 already, and the
-     * bytes COPY escapes are ASCII, which never occur inside a multi-byte UTF-8 sequence.
+     * rows are written as bytes into one array sized for them: the values are UTF-8 already, and the bytes
+     * COPY escapes are ASCII, which never occur inside a multi-byte UTF-8 sequence. The array grows only
+     * for escapes, which are rare.
      */
     private static byte[] copyRows(byte[][][] values, int n) {
         int size = 0;
         for (int i = 0; i < n; i++) {
             size += decimalLength(i) + 1;
             for (byte[][] column : values) {
-                byte[] value = column[i];
-                size += 1 + (value == null ? 2 : value.length + escapes(value));
+                size += 1 + (column[i] == null ? 2 : column[i].length);
             }
         }
         byte[] rows = new byte[size];
@@ -94,22 +95,30 @@ class ObservationStager {
         for (int i = 0; i < n; i++) {
             at = writeDecimal(rows, at, i);
             for (byte[][] column : values) {
+                byte[] value = column[i];
+                int escapes = value == null ? 0 : escapes(value);
+                if (escapes > 0) {
+                    size += escapes;
+                    if (size > rows.length) {
+                        rows = Arrays.copyOf(rows, Math.max(size, rows.length + rows.length / 2));
+                    }
+                }
                 rows[at++] = '\t';
-                at = writeCopyValue(rows, at, column[i]);
+                at = writeCopyValue(rows, at, value, escapes);
             }
             rows[at++] = '\n';
         }
-        return rows;
+        return at == rows.length ? rows : Arrays.copyOf(rows, at);
     }
 
     /** A value escaped for COPY text: backslash, tab, newline and carriage return are written as escapes. */
-    private static int writeCopyValue(byte[] rows, int at, byte[] value) {
+    private static int writeCopyValue(byte[] rows, int at, byte[] value, int escapes) {
         if (value == null) {
             rows[at++] = '\\';
             rows[at++] = 'N';
             return at;
         }
-        if (escapes(value) == 0) {
+        if (escapes == 0) {
             System.arraycopy(value, 0, rows, at, value.length);
             return at + value.length;
         }

@@ -72,6 +72,25 @@ class ObservationStagerTest {
     }
 
     @Test
+    void everyRowKeepsItsEscapesWhenManyValuesNeedThem() {
+        Observation[] observations = new Observation[500];
+        for (int i = 0; i < observations.length; i++) {
+            observations[i] = camera("10.0." + i / 250 + "." + (i % 250 + 1), null, "m\\" + i + "\tx\r\ny", "SN" + i,
+                    SEEN, null);
+        }
+
+        String[] rows = new String(stager.stage(batch(FINISHED, observations)).copyRows(), StandardCharsets.UTF_8)
+                .split("\n");
+
+        assertThat(rows).hasSize(500);
+        for (int i = 0; i < rows.length; i++) {
+            assertThat(rows[i].split("\t")).hasSize(16)
+                    .startsWith(String.valueOf(i), "10.0." + i / 250 + "." + (i % 250 + 1))
+                    .contains("m\\\\" + i + "\\tx\\r\\ny", "SN" + i);
+        }
+    }
+
+    @Test
     void theDigestOfAPartIsTheOneEarlierVersionsRecorded() {
         // pinned: a part recorded before the staging wrote bytes directly must still be recognised when posted again
         ObservationBatch batch = batch(FINISHED,
