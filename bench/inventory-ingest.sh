@@ -2,6 +2,7 @@
 # Ingest benchmark of inventory-service.
 #
 #   bench/inventory-ingest.sh [--build] [--duration SECONDS] [--clients N] [--app DIR] [--profile]
+#                             [--jvm plain|shipped] [--warm]
 #
 # Starts a private PostgreSQL (deploy/local/postgres.sh, data under bench/out/, port 55471) with a fresh
 # `inventory` database and the packaged service on 127.1.2.1:18081 (benches use 127.1.0.0/16), then:
@@ -17,6 +18,11 @@
 # --app DIR runs another build of the service (a copy of its target/quarkus-app, e.g. the one before a change,
 # so that before and after are measured in the same session). --profile records pass 1 with JFR (hot methods)
 # and pg_stat_statements (statements by total time) and prints both.
+# --jvm shipped runs the service as the container images do: JDK 25 (JAVA25_HOME, default
+# /usr/lib/jvm/temurin-25-jdk-amd64) with deploy/jvm/service.options, -XX:MaxRAM=256m (sized as in its 256 MiB
+# container) and the AOT cache of deploy/aot/train.sh (trained first when missing or stale); the default,
+# plain, is `java -jar` with no options. --warm first posts every batch once and empties the inventory
+# tables (TRUNCATE), so that pass 1 measures the same new-device work on a service whose JIT is warm.
 set -euo pipefail
 
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -29,6 +35,8 @@ clients=2
 build=false
 app_dir=""
 profile=false
+jvm=plain
+warm=false
 batches=10
 batch_size=10000
 
@@ -39,7 +47,11 @@ while (($#)); do
     --clients) clients="${2:?--clients needs a number}"; shift ;;
     --app) app_dir="${2:?--app needs the folder of a quarkus-app}"; shift ;;
     --profile) profile=true ;;
-    *) echo "usage: bench/inventory-ingest.sh [--build] [--duration SECONDS] [--clients N] [--app DIR] [--profile]" >&2
+    --jvm) jvm="${2:?--jvm needs plain or shipped}"; shift
+           [[ "$jvm" == plain || "$jvm" == shipped ]] || { echo "--jvm takes plain or shipped" >&2; exit 2; } ;;
+    --warm) warm=true ;;
+    *) echo "usage: bench/inventory-ingest.sh [--build] [--duration SECONDS] [--clients N] [--app DIR] [--profile]" \
+         "[--jvm plain|shipped] [--warm]" >&2
        exit 2 ;;
   esac
   shift
@@ -92,12 +104,27 @@ if $profile; then
   psql_inventory -c "CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
 fi
 
+# the service's java command: plain `java`, or the images' JDK 25 with their options and AOT cache
+java_cmd=(java)
+if [[ "$jvm" == shipped ]]; then
+  java25="${JAVA25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
+  [[ -x "$java25" ]] || { echo "--jvm shipped needs a JDK 25 at $java25 (set JAVA25_HOME)" >&2; exit 1; }
+  app="$(dirname "$jar")"
+  # shellcheck source=../deploy/local/lib.sh
+  (CAMAUDIT_PROG=inventory-ingest; . "$repo_root/deploy/local/lib.sh"; aot_cache_stale "$app" "$java25") && {
+    echo "training the AOT cache of $app (deploy/aot/train.sh) ..."
+    JAVA="$java25" bash "$repo_root/deploy/aot/train.sh" inventory-service "$app" >"$out/aot-train.log" 2>&1 \
+      || { echo "AOT training failed, see $out/aot-train.log" >&2; exit 1; }
+  }
+  java_cmd=("$java25" "@$repo_root/deploy/jvm/service.options" -XX:MaxRAM=256m "-XX:AOTCache=$app/app.aot")
+fi
+
 scanner_pw="$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
 viewer_pw="$(head -c 18 /dev/urandom | base64 | tr -d '/+=')"
 echo "starting inventory-service on $base ..."
 CAMAUDIT_ACCOUNTS="bench-scanner:$scanner_pw:scanner,bench-viewer:$viewer_pw:viewer" \
 DB_URL="$("$pg" url inventory)" DB_USER=camaudit DB_PASSWORD="$pg_password" \
-  java -Dquarkus.http.host="$host" -Dquarkus.http.port="$port" -jar "$jar" >"$out/service.log" 2>&1 &
+  "${java_cmd[@]}" -Dquarkus.http.host="$host" -Dquarkus.http.port="$port" -jar "$jar" >"$out/service.log" 2>&1 &
 service_pid=$!
 for _ in $(seq 1 120); do
   if curl -fsS -o /dev/null "$base/q/health/ready" 2>/dev/null; then break; fi
@@ -155,12 +182,14 @@ cpu_seconds() {
   python3 -c "import sys; print(int(sys.argv[1]) / int(sys.argv[2]))" "$total" "$(getconf CLK_TCK)"
 }
 
-# CPU seconds the service's JIT compiler threads used so far: on a cold service, part of pass 1 is warm-up.
-jit_seconds() {
+# CPU seconds the service's JIT compiler threads (jit) or its garbage collector (gc: G1's threads, or the VM
+# thread, where the serial collector runs) used so far: on a cold service, part of pass 1 is warm-up.
+thread_seconds() {
   local task total=0
   for task in /proc/"$service_pid"/task/*; do
-    case "$(cat "$task/comm" 2>/dev/null)" in
-      C1\ Compiler*|C2\ Compiler*) total=$((total + $(sed 's/^.*) //' "$task/stat" | awk '{print $12 + $13}'))) ;;
+    case "$1:$(cat "$task/comm" 2>/dev/null)" in
+      jit:C1\ Compiler*|jit:C2\ Compiler*|gc:GC\ Thread*|gc:G1\ *|gc:VM\ Thread)
+        total=$((total + $(sed 's/^.*) //' "$task/stat" | awk '{print $12 + $13}'))) ;;
     esac
   done
   python3 -c "import sys; print(int(sys.argv[1]) / int(sys.argv[2]))" "$total" "$(getconf CLK_TCK)"
@@ -181,10 +210,12 @@ if a[k] != n: sys.exit("%s: expected %d %s, got %s" % (a["scanId"], n, k, {x: a[
 # Posts every batch once, split among $clients concurrent clients (as several site scanners would);
 # prints observations/second and CPU cost.
 ingest_pass() {
-  local pass="$1" expect="$2" start end c b cpu_start cpu_end svc_start svc_end jit_start jit_end pids=() failed=0
+  local pass="$1" expect="$2" start end c b cpu_start cpu_end svc_start svc_end jit_start jit_end gc_start gc_end
+  local pids=() failed=0
   cpu_start="$(cpu_seconds)"
   svc_start="$(cpu_seconds service)"
-  jit_start="$(jit_seconds)"
+  jit_start="$(thread_seconds jit)"
+  gc_start="$(thread_seconds gc)"
   start=$(date +%s.%N)
   for c in $(seq 0 $((clients - 1))); do
     (
@@ -199,14 +230,23 @@ ingest_pass() {
   end=$(date +%s.%N)
   cpu_end="$(cpu_seconds)"
   svc_end="$(cpu_seconds service)"
-  jit_end="$(jit_seconds)"
+  jit_end="$(thread_seconds jit)"
+  gc_end="$(thread_seconds gc)"
   python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); c=float(sys.argv[5])-float(sys.argv[4]); n=int(sys.argv[3])
-v=float(sys.argv[7])-float(sys.argv[6]); j=float(sys.argv[9])-float(sys.argv[8])
-print('%.1f s, %.0f observations/s; %.1f CPU s (service %.1f, of which JIT compiler %.1f; PostgreSQL %.1f), %.0f observations per CPU second' % (s, n/s, c, v, j, c-v, n/c))" \
-    "$start" "$end" "$((batches * batch_size))" "$cpu_start" "$cpu_end" "$svc_start" "$svc_end" "$jit_start" "$jit_end"
+v=float(sys.argv[7])-float(sys.argv[6]); j=float(sys.argv[9])-float(sys.argv[8]); g=float(sys.argv[11])-float(sys.argv[10])
+print('%.1f s, %.0f observations/s; %.1f CPU s (service %.1f, of which JIT compiler %.1f, GC %.1f; PostgreSQL %.1f), %.0f observations per CPU second' % (s, n/s, c, v, j, g, c-v, n/c))" \
+    "$start" "$end" "$((batches * batch_size))" "$cpu_start" "$cpu_end" "$svc_start" "$svc_end" "$jit_start" "$jit_end" \
+    "$gc_start" "$gc_end"
 }
 
 load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
+warmup=""
+if $warm; then
+  echo "warm-up: every batch once, then the inventory tables emptied ..."
+  warmup="$(ingest_pass 0 created)"
+  echo "  $warmup"
+  psql_inventory -c "TRUNCATE device, sighting, scan_target, scan_part, scan" >/dev/null
+fi
 echo "pass 1: $((batches * batch_size)) new observations ..."
 if $profile; then
   psql_inventory -c "SELECT pg_stat_statements_reset()" >/dev/null
@@ -283,7 +323,9 @@ peer_rps="$(awk '/Requests\/sec/ {print $2}' "$out/wrk-peer.txt")"
   echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
   echo "load average (1/5/15 min) before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"), $(java -version 2>&1 | head -1)"
+  echo "service JVM: $jvm ($("${java_cmd[0]}" -version 2>&1 | head -1)${java_cmd[1]:+, ${java_cmd[*]:1}})"
   echo "clients: $clients concurrent, batches of $batch_size"
+  [[ -z "$warmup" ]] || echo "warm-up (same batches, then TRUNCATE): $warmup"
   echo "pass 1 (new devices): $pass1"
   echo "pass 2 (unchanged):   $pass2"
   echo "peer, PostgreSQL COPY of the same 100,000 rows into a bare table: $peer"
