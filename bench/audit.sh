@@ -4,10 +4,13 @@
 #
 #   bench/audit.sh            # 100,000 devices
 #   AUDIT_BENCH_DEVICES=20000 bench/audit.sh
+#   AUDIT_BENCH_REPEATS=4 AUDIT_BENCH_WRK_SECONDS=0 bench/audit.sh   # four repeats, no wrk runs
+#   AUDIT_BENCH_JFR=/tmp/jfr bench/audit.sh   # both services record JFR (profile settings) into that folder
 #
 # Measures: ingest time (context only), audit duration with its split into inventory read, evaluation and
-# store (from GET /api/v1/audits/{id}), for a first audit (creates every finding) and a repeat audit
-# (updates them); p50/p99 latency of GET /api/v1/replacement-plan (whole plan, one site, CSV) under wrk;
+# store (from GET /api/v1/audits/{id}), for a first audit (creates every finding) and repeat audits
+# (nothing changed), each with the CPU seconds audit-service, inventory-service and PostgreSQL spent on it
+# (from /proc; PostgreSQL counts the server and its backends, exited ones included); p50/p99 latency of GET /api/v1/replacement-plan (whole plan, one site, CSV) under wrk;
 # and, as the peer in the same run, inventory-service's GET /api/v1/devices?size=1000 under wrk.
 #
 # Addresses: everything listens on 127.1.3.1 (bench range 127.1.0.0/16); ports 18181 (inventory),
@@ -22,6 +25,8 @@ inventory_port=18181
 audit_port=18182
 pg_port=55483
 wrk_seconds="${AUDIT_BENCH_WRK_SECONDS:-15}"
+repeats="${AUDIT_BENCH_REPEATS:-2}"
+jfr_dir="${AUDIT_BENCH_JFR:-}"
 work="$(mktemp -d /tmp/camaudit-audit-bench.XXXXXX)"
 # the PostgreSQL server runs as the postgres user (as root) and must be able to enter this folder
 chmod 755 "$work"
@@ -104,13 +109,19 @@ wait_ready() {
 }
 
 log "starting inventory-service and audit-service on $host"
+jfr() {
+  [ -n "$jfr_dir" ] || return 0
+  mkdir -p "$jfr_dir"
+  printf -- '-XX:StartFlightRecording=filename=%s/%s.jfr,settings=profile,dumponexit=true' "$jfr_dir" "$1"
+}
+
 start inventory env DB_URL="$(bash deploy/local/postgres.sh url inventory)" DB_USER=camaudit DB_PASSWORD="$db_password" \
   CAMAUDIT_ACCOUNTS="$accounts" \
-  java -Dquarkus.http.host="$host" -Dquarkus.http.port="$inventory_port" -jar "$work/inventory-app/quarkus-run.jar"
+  java $(jfr inventory) -Dquarkus.http.host="$host" -Dquarkus.http.port="$inventory_port" -jar "$work/inventory-app/quarkus-run.jar"
 start audit env DB_URL="$(bash deploy/local/postgres.sh url audit)" DB_USER=camaudit DB_PASSWORD="$db_password" \
   CAMAUDIT_ACCOUNTS="$accounts" INVENTORY_URL="http://$host:$inventory_port" INVENTORY_USER=reader \
   INVENTORY_PASSWORD=bench-reader \
-  java -Dquarkus.http.host="$host" -Dquarkus.http.port="$audit_port" -jar "$work/audit-app/quarkus-run.jar"
+  java $(jfr audit) -Dquarkus.http.host="$host" -Dquarkus.http.port="$audit_port" -jar "$work/audit-app/quarkus-run.jar"
 wait_ready inventory "http://$host:$inventory_port/q/health/ready"
 wait_ready audit "http://$host:$audit_port/q/health/ready"
 
@@ -205,21 +216,50 @@ ingest_ms=$(( ($(date +%s%N) - ingest_started) / 1000000 ))
 in_inventory="$(curl -fsS -u reader:bench-reader "http://$host:$inventory_port/api/v1/devices?size=1" | jq .total)"
 log "inventory holds $in_inventory devices ($restricted generated as restricted); ingest took $ingest_ms ms"
 
+inventory_pid="${pids[0]}"
+audit_pid="${pids[1]}"
+ticks_per_second="$(getconf CLK_TCK)"
+# CPU ticks (user + system) of one process, with its reaped children's when $2 is "children"
+ticks() {
+  awk -v children="${2:-}" '{ print $14 + $15 + (children == "children" ? $16 + $17 : 0) }' "/proc/$1/stat"
+}
+# PostgreSQL: the server (with the backends it has reaped) plus its running backends
+pg_ticks() {
+  local postmaster total child
+  postmaster="$(head -n 1 "$CAMAUDIT_PG_DIR/data/postmaster.pid")"
+  total="$(ticks "$postmaster" children)"
+  for child in $(cat "/proc/$postmaster/task/$postmaster/children"); do
+    total=$(( total + $(ticks "$child") ))
+  done
+  echo "$total"
+}
+cpu_seconds() {
+  awk -v t="$1" -v hz="$ticks_per_second" 'BEGIN { printf "%.2f", t / hz }'
+}
+
 audit_once() {
-  local label="$1" started wall id
+  local label="$1" started wall id audit_before inventory_before pg_before
+  audit_before="$(ticks "$audit_pid")"
+  inventory_before="$(ticks "$inventory_pid")"
+  pg_before="$(pg_ticks)"
   started=$(date +%s%N)
   curl -fsS --max-time 900 -u auditor:bench-auditor -X POST "http://$host:$audit_port/api/v1/audits" >"$work/audit.json"
   wall=$(( ($(date +%s%N) - started) / 1000000 ))
+  local audit_cpu inventory_cpu pg_cpu
+  audit_cpu="$(cpu_seconds $(( $(ticks "$audit_pid") - audit_before )))"
+  inventory_cpu="$(cpu_seconds $(( $(ticks "$inventory_pid") - inventory_before )))"
+  pg_cpu="$(cpu_seconds $(( $(pg_ticks) - pg_before )))"
   id="$(jq .auditId "$work/audit.json")"
   curl -fsS -u reader:bench-reader "http://$host:$audit_port/api/v1/audits/$id" >"$work/audit-$label.json"
-  jq -r --arg name "$label" --arg wall "$wall" \
-    '"| \($name) | \(.devicesEvaluated) | \(.flagged) | \(.durationMs) | \(.inventoryReadMs) | \(.evaluationMs) | \(.evaluationCpuMs) | \(.storeMs) | \($wall) |"' \
+  jq -r --arg name "$label" --arg wall "$wall" --arg cpu "$audit_cpu | $inventory_cpu | $pg_cpu" \
+    --arg load "$(cut -d' ' -f1 /proc/loadavg)" \
+    '"| \($name) | \(.devicesEvaluated) | \(.flagged) | \(.durationMs) | \(.inventoryReadMs) | \(.evaluationMs) | \(.evaluationCpuMs) | \(.storeMs) | \($wall) | \($cpu) | \($load) |"' \
     "$work/audit-$label.json"
 }
 
 log "running audits"
 load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
-audit_rows="$(audit_once first; audit_once repeat; audit_once repeat)"
+audit_rows="$(audit_once first; for _ in $(seq 1 "$repeats"); do audit_once repeat; done)"
 by_vendor="$(jq -c .byVendor "$work/audit-repeat.json")"
 
 wrk_run() {
@@ -233,23 +273,26 @@ wrk_run() {
   printf '| %s | %s | %s | %s |\n' "$label" "$p50" "$p99" "$rps"
 }
 
-log "wrk on the replacement plan (${wrk_seconds}s each, 2 threads, 4 connections)"
+wrk_rows=""
 plan_size="$(curl -fsS -u reader:bench-reader "http://$host:$audit_port/api/v1/replacement-plan" | wc -c)"
 plan_items="$(curl -fsS -u reader:bench-reader "http://$host:$audit_port/api/v1/replacement-plan" | jq .totals.devices)"
-wrk_rows="$(
-  wrk_run "GET /api/v1/replacement-plan (all sites, JSON)" "http://$host:$audit_port/api/v1/replacement-plan" application/json reader:bench-reader
-  wrk_run "GET /api/v1/replacement-plan?site=site-03 (JSON)" "http://$host:$audit_port/api/v1/replacement-plan?site=site-03" application/json reader:bench-reader
-  wrk_run "GET /api/v1/replacement-plan?format=csv (all sites)" "http://$host:$audit_port/api/v1/replacement-plan?format=csv" text/csv reader:bench-reader
-  wrk_run "peer: inventory GET /api/v1/devices?size=1000" "http://$host:$inventory_port/api/v1/devices?size=1000" application/json reader:bench-reader
-)"
+if [ "$wrk_seconds" -gt 0 ]; then
+  log "wrk on the replacement plan (${wrk_seconds}s each, 2 threads, 4 connections)"
+  wrk_rows="$(
+    wrk_run "GET /api/v1/replacement-plan (all sites, JSON)" "http://$host:$audit_port/api/v1/replacement-plan" application/json reader:bench-reader
+    wrk_run "GET /api/v1/replacement-plan?site=site-03 (JSON)" "http://$host:$audit_port/api/v1/replacement-plan?site=site-03" application/json reader:bench-reader
+    wrk_run "GET /api/v1/replacement-plan?format=csv (all sites)" "http://$host:$audit_port/api/v1/replacement-plan?format=csv" text/csv reader:bench-reader
+    wrk_run "peer: inventory GET /api/v1/devices?size=1000" "http://$host:$inventory_port/api/v1/devices?size=1000" application/json reader:bench-reader
+  )"
+fi
 
 cat <<EOF
 audit benchmark, $(date -u +%Y-%m-%dT%H:%MZ), load average at start $load_start, at end $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(java -version 2>&1 | head -1)
 inventory: $in_inventory devices ($restricted generated restricted), ingest $ingest_ms ms; plan: $plan_items items, $plan_size bytes JSON
 by vendor (last audit): $by_vendor
 
-| audit | devices | flagged | durationMs | inventoryReadMs | evaluationMs | evaluationCpuMs | storeMs | wall ms (curl) |
-|---|---|---|---|---|---|---|---|---|
+| audit | devices | flagged | durationMs | inventoryReadMs | evaluationMs | evaluationCpuMs | storeMs | wall ms (curl) | CPU s audit | CPU s inventory | CPU s PostgreSQL | load |
+|---|---|---|---|---|---|---|---|---|---|---|---|---|
 $audit_rows
 
 | endpoint | p50 | p99 | req/s |

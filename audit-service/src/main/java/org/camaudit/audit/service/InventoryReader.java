@@ -1,11 +1,10 @@
 package org.camaudit.audit.service;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.function.Consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +20,7 @@ import io.quarkus.logging.Log;
 
 import org.camaudit.audit.client.Device;
 import org.camaudit.audit.client.InventoryStreamClient;
+import org.camaudit.audit.client.NdjsonLines;
 import org.camaudit.audit.config.AuditConfig;
 import org.camaudit.common.problem.ProblemException;
 
@@ -33,14 +33,16 @@ import org.camaudit.common.problem.ProblemException;
 @ApplicationScoped
 public class InventoryReader {
 
-    private static final String TOTAL_PREFIX = "{\"total\"";
+    private static final byte[] TOTAL_PREFIX = "{\"total\"".getBytes(StandardCharsets.UTF_8);
+    /** The longest device line accepted; inventory-service's own request limits keep real lines far below it. */
+    private static final int MAX_LINE_BYTES = 16 << 20;
 
     private final InventoryStreamClient client;
     private final AuditConfig config;
     /** Its own reader: the audit depends on the inventory's device shape only, not on this service's JSON settings. */
     private final ObjectReader devices = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readerFor(Device.class);
-    private final ObjectReader lines = new ObjectMapper().readerFor(JsonNode.class);
+    private final ObjectReader totals = new ObjectMapper().readerFor(JsonNode.class);
 
     InventoryReader(InventoryStreamClient client, AuditConfig config) {
         this.client = client;
@@ -49,34 +51,39 @@ public class InventoryReader {
 
     /** Calls {@code each} for every device in inventory order; returns how many there were. */
     public int read(Consumer<Device> each) {
-        int read = 0;
-        try (InputStream body = open();
-                BufferedReader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16)) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isEmpty()) {
-                    continue;
+        int[] read = {0};
+        long[] total = {-1};
+        try (InputStream body = open()) {
+            NdjsonLines lines = new NdjsonLines(body, MAX_LINE_BYTES);
+            boolean ended = lines.forEach((bytes, offset, length) -> {
+                if (startsWith(bytes, offset, length, TOTAL_PREFIX)) {
+                    total[0] = totals.<JsonNode>readValue(bytes, offset, length).path("total").asLong(-1);
+                    return false;
                 }
-                if (line.startsWith(TOTAL_PREFIX)) {
-                    long total = lines.<JsonNode>readValue(line).path("total").asLong(-1);
-                    if (total != read || reader.readLine() != null) {
-                        throw unavailable("the stream's total line says " + total + " devices after " + read);
-                    }
-                    return read;
-                }
-                if (++read > config.inventory().maxDevices()) {
+                if (++read[0] > config.inventory().maxDevices()) {
                     throw new ProblemException(Response.Status.SERVICE_UNAVAILABLE, "Inventory too large",
                             "inventory-service lists more than camaudit.audit.inventory.max-devices ("
                                     + config.inventory().maxDevices() + ") devices; nothing was stored");
                 }
-                each.accept(devices.readValue(line));
+                each.accept(devices.readValue(bytes, offset, length));
+                return true;
+            });
+            if (!ended) {
+                throw unavailable("the stream ended after " + read[0] + " devices without its total line");
             }
-            throw unavailable("the stream ended after " + read + " devices without its total line");
+            if (total[0] != read[0] || lines.hasMore()) {
+                throw unavailable("the stream's total line says " + total[0] + " devices after " + read[0]);
+            }
+            return read[0];
         } catch (JsonProcessingException e) {
-            throw unavailable("line " + (read + 1) + " of the stream is not a device: " + e.getOriginalMessage());
+            throw unavailable("line " + (read[0] + 1) + " of the stream is not a device: " + e.getOriginalMessage());
         } catch (IOException | UncheckedIOException e) {
-            throw unavailable("the stream broke off after " + read + " devices (" + e.getMessage() + ")");
+            throw unavailable("the stream broke off after " + read[0] + " devices (" + e.getMessage() + ")");
         }
+    }
+
+    private static boolean startsWith(byte[] bytes, int offset, int length, byte[] prefix) {
+        return length >= prefix.length && Arrays.equals(bytes, offset, offset + prefix.length, prefix, 0, prefix.length);
     }
 
     private InputStream open() {
