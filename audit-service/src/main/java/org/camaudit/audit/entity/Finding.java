@@ -38,7 +38,7 @@ public class Finding extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "finding_seq")
-    @SequenceGenerator(name = "finding_seq", sequenceName = "finding_seq", allocationSize = 50)
+    @SequenceGenerator(name = "finding_seq", sequenceName = "finding_seq", allocationSize = 1)
     public Long id;
 
     @Column(name = "device_id", nullable = false)

@@ -21,7 +21,7 @@ public class FindingEvent extends PanacheEntityBase {
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "finding_event_seq")
-    @SequenceGenerator(name = "finding_event_seq", sequenceName = "finding_event_seq", allocationSize = 50)
+    @SequenceGenerator(name = "finding_event_seq", sequenceName = "finding_event_seq", allocationSize = 1)
     public Long id;
 
     @Column(name = "finding_id", nullable = false)

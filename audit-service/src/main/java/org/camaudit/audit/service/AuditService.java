@@ -34,8 +34,8 @@ import org.camaudit.audit.evaluation.SiteScope;
 
 /**
  * Runs audits: evaluates every device while the inventory streams it ({@link InventoryReader}), then brings the
- * findings in line ({@link FindingsReconciler}) in one transaction. Nothing is stored unless the whole inventory
- * was read.
+ * findings in line ({@link FindingsReconciler}) and writes what changed ({@link FindingStore}) in one transaction.
+ * Nothing is stored unless the whole inventory was read.
  */
 @ApplicationScoped
 public class AuditService {
@@ -44,14 +44,16 @@ public class AuditService {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private final InventoryReader inventory;
+    private final FindingStore findings;
     private final PolicyService policies;
     private final JurisdictionService jurisdictions;
     private final AuditConfig config;
     private final EntityManager entityManager;
 
-    AuditService(InventoryReader inventory, PolicyService policies, JurisdictionService jurisdictions, AuditConfig config,
+    AuditService(InventoryReader inventory, FindingStore findings, PolicyService policies, JurisdictionService jurisdictions, AuditConfig config,
             EntityManager entityManager) {
         this.inventory = inventory;
+        this.findings = findings;
         this.policies = policies;
         this.jurisdictions = jurisdictions;
         this.config = config;
@@ -119,6 +121,7 @@ public class AuditService {
     private Audit store(Reading reading, int policyVersion, String user, OffsetDateTime startedAt, long started,
             long storeStarted) {
         entityManager.createNativeQuery("select pg_advisory_xact_lock(" + LOCK_KEY + ")").getSingleResult();
+        List<Finding> stored = findings.all();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Audit audit = new Audit();
         audit.policyVersion = policyVersion;
@@ -128,11 +131,13 @@ public class AuditService {
         audit.devicesEvaluated = reading.seen.size();
         audit.byVendor = Map.of();
         audit.persist();
+        entityManager.flush();
 
-        FindingsReconciler.Outcome outcome = FindingsReconciler.reconcile(Finding.<Finding>listAll(), reading.flagged,
-                reading.seen, reading.retired, audit, now);
-        outcome.created().forEach(entityManager::persist);
-        outcome.events().forEach(entityManager::persist);
+        FindingsReconciler.Outcome outcome = FindingsReconciler.reconcile(stored, reading.flagged, reading.seen,
+                reading.retired, audit, now);
+        findings.insert(outcome.created());
+        findings.update(outcome.updated(), outcome.events());
+        findings.insertEvents(outcome.events());
         audit.flagged = outcome.flaggedDevices();
         audit.byVendor = Collections.unmodifiableMap(outcome.byVendor());
         entityManager.flush();

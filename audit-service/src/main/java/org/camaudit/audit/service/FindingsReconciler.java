@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +24,8 @@ import org.camaudit.audit.evaluation.Evaluation;
  * refreshes what the audit saw (touching only values that differ, so an unchanged finding costs no UPDATE),
  * closes findings that no longer match, reopens closed ones that match again, and marks findings of retired
  * devices replaced. Decisions (status, note) are kept. Every status change an audit makes becomes an event with
- * actor {@value #AUDIT_ACTOR}. The caller persists {@link Outcome#created()} and {@link Outcome#events()}.
+ * actor {@value #AUDIT_ACTOR}. The caller stores {@link Outcome#created()}, {@link Outcome#updated()} and
+ * {@link Outcome#events()}; a stored finding the audit left as it was is in none of them.
  */
 final class FindingsReconciler {
 
@@ -33,14 +35,22 @@ final class FindingsReconciler {
     private final Audit audit;
     private final OffsetDateTime now;
     private final List<Finding> created = new ArrayList<>();
+    private final Set<Finding> updated = new LinkedHashSet<>();
     private final List<FindingEvent> events = new ArrayList<>();
 
     /** A flagged device: what the finding records about it, and its verdicts. */
     record Flagged(Device device, List<Evaluation> evaluations) {
     }
 
-    /** What the reconciliation produced; the counts are also written to the audit. */
-    record Outcome(List<Finding> created, List<FindingEvent> events, int flaggedDevices, Map<String, Integer> byVendor) {
+    /**
+     * What the reconciliation produced; the counts are also written to the audit.
+     *
+     * @param created new findings, without ids
+     * @param updated stored findings whose values or status this audit changed
+     * @param events  the status changes, of stored findings only
+     */
+    record Outcome(List<Finding> created, Collection<Finding> updated, List<FindingEvent> events, int flaggedDevices,
+            Map<String, Integer> byVendor) {
     }
 
     private FindingsReconciler(Audit audit, OffsetDateTime now) {
@@ -106,7 +116,7 @@ final class FindingsReconciler {
                 audit.closed++;
             }
         }
-        return new Outcome(created, events, flaggedDevices, byVendor);
+        return new Outcome(created, updated, events, flaggedDevices, byVendor);
     }
 
     /** A retired device's finding becomes replaced, unless it was a false positive or already replaced. */
@@ -147,8 +157,7 @@ final class FindingsReconciler {
         changed |= set(finding.deviceDateSource, cap(evaluation.deviceDateSource(), 500), v -> finding.deviceDateSource = v);
         changed |= set(finding.policyVersion, audit.policyVersion, v -> finding.policyVersion = v);
         if (changed) {
-            finding.lastAuditId = audit.id;
-            finding.updatedAt = now;
+            touch(finding);
         }
     }
 
@@ -171,8 +180,16 @@ final class FindingsReconciler {
         event.auditId = audit.id;
         events.add(event);
         finding.status = to;
+        touch(finding);
+    }
+
+    /** Marks a finding changed by this audit; a stored one is then written back. */
+    private void touch(Finding finding) {
         finding.lastAuditId = audit.id;
         finding.updatedAt = now;
+        if (finding.id != null) {
+            updated.add(finding);
+        }
     }
 
     private static String key(String deviceId, String vendor) {
