@@ -14,7 +14,11 @@
 #      the default JVM (java -jar), and the README's command at --rate 40000; bare sweep and nmap -sT
 #      at the default rate.
 #
-# Usage: bench/scan.sh [--skip-nmap] [--only=ABC]   (root; installs nmap, nftables and GNU time if missing)
+# Usage: bench/scan.sh [--skip-nmap] [--only=ABC] [--scanners-only] [--jfr]
+#   (root; installs nmap, nftables and GNU time if missing)
+#   --scanners-only: the scanner runs of each case without their peers (for before/after profiles)
+#   --jfr: each scanner run also writes a JFR recording (settings=profile: execution samples and
+#          allocation) to bench/out/scan/NAME.jfr; it costs some CPU, so time such runs apart
 # Results: printed, and kept in bench/out/scan/ (JSON results, logs, summary.txt).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -23,11 +27,15 @@ cd "$(dirname "$0")/.."
 
 SKIP_NMAP=false
 ONLY=""
+PEERS=true
+JFR=false
 for arg in "$@"; do
   case "$arg" in
     --skip-nmap) SKIP_NMAP=true ;;
     --only=*) ONLY="${arg#--only=}" ;;   # --only=AB, --only=C: run those cases only
-    *) echo "usage: bench/scan.sh [--skip-nmap] [--only=ABC]" >&2; exit 2 ;;
+    --scanners-only) PEERS=false; SKIP_NMAP=true ;;
+    --jfr) JFR=true ;;
+    *) echo "usage: bench/scan.sh [--skip-nmap] [--only=ABC] [--scanners-only] [--jfr]" >&2; exit 2 ;;
   esac
 done
 wants() { [ -z "$ONLY" ] || [[ "$ONLY" == *"$1"* ]]; }
@@ -192,9 +200,10 @@ SUMMARY="$OUT/summary.txt"
   echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"), $(java -version 2>&1 | head -1)"
   echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
   echo "closed ports and dead addresses silent; --timeout $TIMEOUT_MS; site credentials"
-  printf '%-20s %-44s %8s %6s %10s %7s %7s %6s\n' fleet run expected found identified "time s" "RSS MiB" "CPU s"
+  printf '%-20s %-44s %8s %6s %10s %7s %7s %6s %6s %6s\n' fleet run expected found identified "time s" "RSS MiB" \
+    "CPU s" "user s" "sys s"
 } > "$SUMMARY"
-row() { printf '%-20s %-44s %8s %6s %10s %7s %7s %6s\n' "$@" | tee -a "$SUMMARY"; }
+row() { printf '%-20s %-44s %8s %6s %10s %7s %7s %6s %6s %6s\n' "$@" | tee -a "$SUMMARY"; }
 
 start_lab() { # count cidr seed name
   rm -f "$WORK/manifest.json"
@@ -219,25 +228,34 @@ start_lab() { # count cidr seed name
 scan() { # fleet-label run-label name cidr "command" [scan options...]
   local fleet=$1 label=$2 name=$3 cidr=$4 command=$5
   shift 5
+  local jfr=()
+  if [ "$JFR" = true ]; then
+    rm -f "$OUT/$name.jfr"
+    # JDK_JAVA_OPTIONS reaches the JVM of both the launcher and java -jar
+    jfr=("JDK_JAVA_OPTIONS=-XX:StartFlightRecording=filename=$OUT/$name.jfr,settings=profile")
+  fi
   # shellcheck disable=SC2086 # $command is a program and its JVM arguments
-  /usr/bin/time -f "%e %M %U %S" -o "$WORK/time.txt" ip netns exec "$NS" timeout 900 $command scan "$cidr" "$@" \
+  env "${jfr[@]}" /usr/bin/time -f "%e %M %U %S" -o "$WORK/time.txt" ip netns exec "$NS" timeout 900 \
+    $command scan "$cidr" "$@" \
     --credentials "$WORK/credentials.json" --format json --output "$OUT/$name-scan.json" 2> "$OUT/$name-scan.err" \
     || fail "scanner failed on $name"
   local seconds rss_kib user_s sys_s expected found identified extra
   read -r seconds rss_kib user_s sys_s < "$WORK/time.txt"
   read -r expected found identified extra < <(python3 "$WORK/evaluate.py" "$WORK/manifest.json" "$OUT/$name-scan.json")
   [ "$extra" = "0" ] || log "$name: $extra reported addresses hold no camera"
-  row "$fleet" "$label" "$expected" "$found" "$identified" "$seconds" "$((rss_kib / 1024))" "$(echo "$user_s + $sys_s" | bc)"
+  row "$fleet" "$label" "$expected" "$found" "$identified" "$seconds" "$((rss_kib / 1024))" "$(echo "$user_s + $sys_s" | bc)" \
+    "$user_s" "$sys_s"
 }
 
 bare() { # fleet-label run-label cidr rate ports
+  [ "$PEERS" = true ] || return 0
   local swept seconds
   /usr/bin/time -f "%U %S" -o "$WORK/time.txt" ip netns exec "$NS" python3 "$WORK/sweeper.py" "$3" "$4" \
     "$(echo "$TIMEOUT_MS/1000" | bc -l)" "$5" > "$WORK/sweep.txt"
   read -r swept seconds < "$WORK/sweep.txt"
   read -r user_s sys_s < "$WORK/time.txt"
   row "$1" "$2" "$(python3 -c "import json,sys; print(len(json.load(open(sys.argv[1]))))" "$WORK/manifest.json")" \
-    "$swept" "-" "$seconds" "-" "$(echo "$user_s + $sys_s" | bc)"
+    "$swept" "-" "$seconds" "-" "$(echo "$user_s + $sys_s" | bc)" "$user_s" "$sys_s"
 }
 
 nmap_connect() { # fleet-label cidr rate
@@ -250,7 +268,7 @@ nmap_connect() { # fleet-label cidr rate
   open_hosts=$(grep -c 'Ports:.*/open/' "$WORK/nmap.txt" || true)
   read -r user_s sys_s < "$WORK/time.txt"
   row "$1" "peer: nmap -sT -p PORTS --min-rate $3" "-" "$open_hosts" "-" "$(printf '%.1f' "$(echo "$end - $start" | bc -l)")" "-" \
-    "$(echo "$user_s + $sys_s" | bc)"
+    "$(echo "$user_s + $sys_s" | bc)" "$user_s" "$sys_s"
 }
 
 log "fleets in namespace $NS; results in $OUT"
