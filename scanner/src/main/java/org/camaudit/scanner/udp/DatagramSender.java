@@ -14,7 +14,7 @@ import io.quarkus.logging.Log;
 
 /**
  * Sends the sweep's datagrams: one protocol's request to every target at a fixed pace (one
- * direct buffer per sender thread, no allocation per datagram beyond the request), and single
+ * direct buffer per sender thread, each request written into it), and single
  * datagrams, waiting briefly when the socket buffer is full.
  */
 final class DatagramSender {
@@ -53,7 +53,8 @@ final class DatagramSender {
                 throw new InterruptedException();
             }
             buffer.clear();
-            buffer.put(probe.unicastRequest(index, round)).flip();
+            probe.writeUnicastRequest(index, round, buffer);
+            buffer.flip();
             send(channel, buffer, new InetSocketAddress(Addresses.toInet(targets.get(index)), probe.port()));
             count++;
         }

@@ -36,6 +36,10 @@ public final class DhipProbe implements UnicastUdpProbe, MulticastUdpProbe {
     static final List<String> FIELDS = List.of("Vendor", "DeviceType", "DeviceClass", "SerialNo", "Version",
             "MachineName", "HttpPort", "Manufacturer");
 
+    /** {@code DHDiscover.search} up to its id; the id (target index + 1) and a closing brace follow. */
+    private static final byte[] SEARCH_HEAD = "{\"method\":\"DHDiscover.search\",\"params\":{\"mac\":\"\",\"uni\":1},\"id\":"
+            .getBytes(StandardCharsets.US_ASCII);
+
     private static final Pattern LENIENT_PAIR = Pattern.compile("\"(\\w{1,40})\"\\s*:\\s*\"?([^\",{}]{0,200})\"?");
 
     private final int maxReplyBytes;
@@ -70,20 +74,21 @@ public final class DhipProbe implements UnicastUdpProbe, MulticastUdpProbe {
     }
 
     @Override
-    public byte[] unicastRequest(int targetIndex, int round) {
-        byte[] json = ("{\"method\":\"DHDiscover.search\",\"params\":{\"mac\":\"\",\"uni\":1},\"id\":" + (targetIndex + 1)
-                + "}").getBytes(StandardCharsets.UTF_8);
-        ByteBuffer packet = ByteBuffer.allocate(32 + json.length).order(ByteOrder.LITTLE_ENDIAN);
-        packet.putInt(0x20);
-        packet.put(MAGIC);
-        packet.putInt(0);
-        packet.putInt(round);
-        packet.putInt(json.length);
-        packet.putInt(0);
-        packet.putInt(json.length);
-        packet.putInt(0);
-        packet.put(json);
-        return packet.array();
+    public void writeUnicastRequest(int targetIndex, int round, ByteBuffer into) {
+        byte[] id = Integer.toString(targetIndex + 1).getBytes(StandardCharsets.US_ASCII);
+        int jsonLength = SEARCH_HEAD.length + id.length + 1;
+        ByteOrder order = into.order();
+        into.order(ByteOrder.LITTLE_ENDIAN);
+        into.putInt(0x20);
+        into.put(MAGIC);
+        into.putInt(0);
+        into.putInt(round);
+        into.putInt(jsonLength);
+        into.putInt(0);
+        into.putInt(jsonLength);
+        into.putInt(0);
+        into.put(SEARCH_HEAD).put(id).put((byte) '}');
+        into.order(order);
     }
 
     @Override

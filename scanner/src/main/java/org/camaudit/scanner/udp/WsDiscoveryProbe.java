@@ -4,6 +4,7 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,10 +49,15 @@ public final class WsDiscoveryProbe implements UnicastUdpProbe, MulticastUdpProb
             + "<a:To s:mustUnderstand=\"1\">urn:schemas-xmlsoap-org:ws:2005:04:discovery</a:To></s:Header>"
             + "<s:Body><d:Probe><d:Types>" + TYPE + "</d:Types></d:Probe></s:Body></s:Envelope>";
 
-    /** The template cut around the MessageID and the Types, so a request is three appends, not a format. */
-    private static final String HEAD = TEMPLATE.substring(0, TEMPLATE.indexOf(ID));
-    private static final String MIDDLE = TEMPLATE.substring(TEMPLATE.indexOf(ID) + ID.length(), TEMPLATE.indexOf(TYPE));
-    private static final String TAIL = TEMPLATE.substring(TEMPLATE.indexOf(TYPE) + TYPE.length());
+    /**
+     * The template cut around the MessageID, per Probe type: a request is the head, the MessageID's
+     * 36 characters and the tail, written into the sender's buffer without a string per datagram.
+     */
+    private static final byte[] HEAD = ascii(TEMPLATE.substring(0, TEMPLATE.indexOf(ID)));
+    private static final byte[][] TAILS = Arrays.stream(TYPES)
+            .map(type -> ascii(TEMPLATE.substring(TEMPLATE.indexOf(ID) + ID.length()).replace(TYPE, type)))
+            .toArray(byte[][]::new);
+    private static final byte[] HEX = ascii("0123456789abcdef");
 
     private final UUID scanUuid;
     private final int targetCount;
@@ -111,8 +117,8 @@ public final class WsDiscoveryProbe implements UnicastUdpProbe, MulticastUdpProb
     }
 
     @Override
-    public byte[] unicastRequest(int targetIndex, int round) {
-        return request(messageId(targetIndex, round), TYPES[round % TYPES.length]);
+    public void writeUnicastRequest(int targetIndex, int round, ByteBuffer into) {
+        write(messageId(targetIndex, round), TAILS[round % TYPES.length], into);
     }
 
     @Override
@@ -120,14 +126,36 @@ public final class WsDiscoveryProbe implements UnicastUdpProbe, MulticastUdpProb
         List<byte[]> requests = new ArrayList<>();
         for (int variant = 0; variant < TYPES.length; variant++) {
             int tagRound = round * TYPES.length + variant;
-            requests.add(request(messageId(MULTICAST_INDEX, tagRound), TYPES[variant]));
+            ByteBuffer buffer = ByteBuffer.allocate(HEAD.length + 36 + TAILS[variant].length);
+            write(messageId(MULTICAST_INDEX, tagRound), TAILS[variant], buffer);
+            requests.add(buffer.array());
         }
         return requests;
     }
 
-    private static byte[] request(UUID messageId, String types) {
-        return new StringBuilder(HEAD.length() + MIDDLE.length() + TAIL.length() + 64).append(HEAD).append(messageId)
-                .append(MIDDLE).append(types).append(TAIL).toString().getBytes(StandardCharsets.US_ASCII);
+    private static void write(UUID messageId, byte[] tail, ByteBuffer into) {
+        into.put(HEAD);
+        putHex(into, messageId.getMostSignificantBits() >>> 32, 8);
+        into.put((byte) '-');
+        putHex(into, messageId.getMostSignificantBits() >>> 16, 4);
+        into.put((byte) '-');
+        putHex(into, messageId.getMostSignificantBits(), 4);
+        into.put((byte) '-');
+        putHex(into, messageId.getLeastSignificantBits() >>> 48, 4);
+        into.put((byte) '-');
+        putHex(into, messageId.getLeastSignificantBits(), 12);
+        into.put(tail);
+    }
+
+    /** The low {@code digits} hex digits of {@code value}, as UUID.toString writes them (lower case). */
+    private static void putHex(ByteBuffer into, long value, int digits) {
+        for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
+            into.put(HEX[(int) (value >>> shift) & 0xF]);
+        }
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     @Override
