@@ -126,6 +126,7 @@ public class ScanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        CompilerPolicy.applyInBackground();
         ScanSettings settings;
         TargetSet targetSet;
         CredentialStore credentialStore;
