@@ -17,6 +17,8 @@
 # Usage: bench/scan.sh [--skip-nmap] [--only=ABC] [--scanners-only] [--jfr]
 #   (root; installs nmap, nftables and GNU time if missing)
 #   --scanners-only: the scanner runs of each case without their peers (for before/after profiles)
+#   SCAN_BASELINE_JAR=DIR/quarkus-run.jar: B and C also run that (earlier) build with the default JVM,
+#          so before and after are measured in the same run
 #   --jfr: each scanner run also writes a JFR recording (settings=profile: execution samples and
 #          allocation) to bench/out/scan/NAME.jfr; it costs some CPU, so time such runs apart
 # Results: printed, and kept in bench/out/scan/ (JSON results, logs, summary.txt).
@@ -43,6 +45,7 @@ wants() { [ -z "$ONLY" ] || [[ "$ONLY" == *"$1"* ]]; }
 LAB_JAR=camera-lab/target/quarkus-app/quarkus-run.jar
 SCANNER_JAR=scanner/target/quarkus-app/quarkus-run.jar
 LAUNCHER=scanner/camaudit-scan
+BASELINE_JAR=${SCAN_BASELINE_JAR:-}
 OUT=bench/out/scan
 NS="scanbench-$$"
 LAB_PID=""
@@ -286,6 +289,8 @@ fi
 if wants B; then
 scan "100 in /20" "B: defaults, camaudit-scan" b-100-launcher 127.2.0.0/20 "$LAUNCHER"
 scan "100 in /20" "B: defaults, default JVM" b-100 127.2.0.0/20 "java -jar $SCANNER_JAR"
+[ -z "$BASELINE_JAR" ] || scan "100 in /20" "B: defaults, default JVM, baseline build" b-100-baseline 127.2.0.0/20 \
+  "java -jar $BASELINE_JAR"
 bare "100 in /20" "B peer: WS-D + connect sweep ${DEFAULT_RATE}/s" 127.2.0.0/20 "$DEFAULT_RATE" "$PORTS"
 nmap_connect "100 in /20" 127.2.0.0/20 "$DEFAULT_RATE"
 fi
@@ -295,6 +300,8 @@ if wants C; then
 start_lab 1000 127.4.0.0/16 13 1000-in-16
 scan "1000 in /16" "C: README command (camaudit-scan), defaults" c-1000-launcher 127.4.0.0/16 "$LAUNCHER"
 scan "1000 in /16" "C: java -jar (default JVM), defaults" c-1000 127.4.0.0/16 "java -jar $SCANNER_JAR"
+[ -z "$BASELINE_JAR" ] || scan "1000 in /16" "C: java -jar, defaults, baseline build" c-1000-baseline 127.4.0.0/16 \
+  "java -jar $BASELINE_JAR"
 scan "1000 in /16" "C: camaudit-scan --rate 40000" c-1000-40k 127.4.0.0/16 "$LAUNCHER" --rate 40000
 bare "1000 in /16" "C peer: WS-D + connect sweep ${DEFAULT_RATE}/s" 127.4.0.0/16 "$DEFAULT_RATE" "$PORTS"
 bare "1000 in /16" "C peer: WS-D + connect sweep 40000/s" 127.4.0.0/16 40000 "$PORTS"
