@@ -3,7 +3,8 @@
 # (about 20% restricted), in one JVM, with no database and no HTTP (audit-service's EvaluationBench test class).
 # Each JVM evaluates the fleet several times: pass 1 is cold (interpreted and JIT-compiling code), the later
 # passes are warm. Reported per pass: wall time, the evaluating thread's CPU, the whole process's CPU (JIT and GC
-# threads included) and GC time; then a digest of every verdict, which must be equal for equal behaviour.
+# threads included), GC time and the bytes the evaluating thread allocated; then a digest of every verdict, which
+# must be equal for equal behaviour.
 #
 #   bench/evaluate.sh              # this tree
 #   bench/evaluate.sh main         # this tree and main's evaluator (the peer), JVMs alternated in the same run
@@ -56,14 +57,14 @@ for run in $(seq 1 "$runs"); do
 done
 load_end="$(cut -d' ' -f1-3 /proc/loadavg)"
 
-# thread CPU per 100,000 devices: median of the warm passes (2..N) of every JVM, range of the cold passes
+# a per-pass column scaled to 100,000 devices: median of the warm passes (2..N) of every JVM, range of the cold ones
 summary() {
-  sort -n | awk '{ v[NR] = $1 } END { if (NR) printf "%.0f ms (%.0f-%.0f, %d passes)", \
-    (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), v[1], v[NR], NR }'
+  sort -n | awk -v unit="$1" '{ v[NR] = $1 } END { if (NR) printf "%.0f %s (%.0f-%.0f, %d passes)", \
+    (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2), unit, v[1], v[NR], NR }'
 }
-pass_cpu() {
-  cat "$work/$label"-*.txt | awk -F'|' -v devices="$devices" -v want="$1" \
-    '$2 ~ /^ [0-9]+ $/ && (want == "cold" ? $2 + 0 == 1 : $2 + 0 > 1) { print $6 * 100000 / devices }'
+passes_of() {   # column (6 thread CPU ms, 9 allocated MB), cold|warm
+  cat "$work/$label"-*.txt | awk -F'|' -v devices="$devices" -v column="$1" -v want="$2" \
+    '$2 ~ /^ [0-9]+ $/ && (want == "cold" ? $2 + 0 == 1 : $2 + 0 > 1) { print $column * 100000 / devices }'
 }
 
 echo "evaluation benchmark, $(date -u +%Y-%m-%dT%H:%MZ), $devices devices, $passes passes per JVM, $runs JVM(s) each," \
@@ -76,5 +77,6 @@ for label in "${labels[@]}"; do
     cat "$work/$label-$run.txt"
   done
   echo
-  echo "$name: thread CPU per 100,000 devices: warm median $(pass_cpu warm | summary); cold $(pass_cpu cold | summary)"
+  echo "$name, per 100,000 devices: thread CPU warm median $(passes_of 6 warm | summary ms), cold $(passes_of 6 cold | summary ms);" \
+    "allocated warm median $(passes_of 9 warm | summary MB), cold $(passes_of 9 cold | summary MB)"
 done

@@ -2,7 +2,6 @@ package org.camaudit.audit.evaluation;
 
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +22,8 @@ import org.camaudit.audit.policy.Policy;
  *
  * <p>Run by {@code bench/evaluate.sh}. Arguments: devices (default 100,000), passes (default 5). Each pass
  * evaluates every device once on this thread and prints wall time, this thread's CPU, the whole process's CPU (JIT
- * and GC threads included) and GC time. The last line is a digest of every evaluation of the last pass, so two
+ * and GC threads included), GC time and the bytes this thread allocated (which do not depend on the machine's
+ * load). The last line is a digest of every evaluation of the last pass, so two
  * builds that print the same digest reached the same verdicts with the same evidence.
  */
 public final class EvaluationBench {
@@ -37,7 +37,7 @@ public final class EvaluationBench {
         int devices = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int passes = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         List<Device> fleet = fleet(devices, new Random(20261128));
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
@@ -46,13 +46,14 @@ public final class EvaluationBench {
         DeviceEvaluator evaluator = new DeviceEvaluator(policy);
         System.out.printf("policy version %d compiled in %.1f ms CPU%n", evaluator.policyVersion(),
                 (threads.getCurrentThreadCpuTime() - compileStarted) / 1e6);
-        System.out.println("| pass | devices | flagged | wall ms | thread CPU ms | process CPU ms | GC ms |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.println("| pass | devices | flagged | wall ms | thread CPU ms | process CPU ms | GC ms | allocated MB |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         List<List<Evaluation>> results = new ArrayList<>(fleet.size());
         for (int pass = 1; pass <= passes; pass++) {
             results.clear();
             long gcStarted = gcMillis();
             long processStarted = os.getProcessCpuTime();
+            long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
             long cpuStarted = threads.getCurrentThreadCpuTime();
             long started = System.nanoTime();
             int flagged = 0;
@@ -64,8 +65,9 @@ public final class EvaluationBench {
             long wall = System.nanoTime() - started;
             long cpu = threads.getCurrentThreadCpuTime() - cpuStarted;
             long process = os.getProcessCpuTime() - processStarted;
-            System.out.printf("| %d | %d | %d | %.0f | %.0f | %.0f | %d |%n", pass, fleet.size(), flagged, wall / 1e6,
-                    cpu / 1e6, process / 1e6, gcMillis() - gcStarted);
+            long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
+            System.out.printf("| %d | %d | %d | %.0f | %.0f | %.0f | %d | %.0f |%n", pass, fleet.size(), flagged,
+                    wall / 1e6, cpu / 1e6, process / 1e6, gcMillis() - gcStarted, allocated / 1e6);
         }
         Map<String, Integer> verdicts = new TreeMap<>();
         long digest = 17;
