@@ -22,8 +22,10 @@ public final class DeviceEvaluator {
     private final int policyVersion;
     private final NameMatcher names;
     private final EvidenceFields evidenceFields;
-    private final List<VendorRules> vendors;
+    private final VendorRules[] vendors;
     private final CategoryClassifier categories;
+    /** Per site scope, each vendor's bases there (same order as {@link #vendors}): one lookup per device. */
+    private final BoundedCache<SiteScope, ApplicableBases[]> basesByScope = new BoundedCache<>(this::select);
 
     public DeviceEvaluator(Policy policy) {
         this.policyVersion = policy.version() == null ? 0 : policy.version();
@@ -32,7 +34,8 @@ public final class DeviceEvaluator {
         Map<String, LegalBasis> bases = new HashMap<>();
         policy.legalBases().forEach(basis -> bases.put(basis.id(), LegalBasis.of(basis)));
         String registryDate = policy.ouiRegistry().date();
-        this.vendors = policy.vendors().stream().map(vendor -> new VendorRules(vendor, bases, names, registryDate)).toList();
+        this.vendors = policy.vendors().stream().map(vendor -> new VendorRules(vendor, bases, names, registryDate))
+                .toArray(VendorRules[]::new);
         this.categories = new CategoryClassifier(policy.categoryRules());
     }
 
@@ -45,16 +48,27 @@ public final class DeviceEvaluator {
      * site ({@code scope}); empty for everything else.
      */
     public List<Evaluation> evaluate(Device device, SiteScope scope) {
+        ApplicableBases[] bases = basesByScope.get(scope);
         DeviceFacts facts = null;
         List<Evaluation> result = new ArrayList<>(1);
-        for (VendorRules vendor : vendors) {
-            ApplicableBases bases = vendor.applicable(scope);
-            if (bases.flags()) {
+        for (int i = 0; i < vendors.length; i++) {
+            if (bases[i].flags()) {
                 facts = facts == null ? new DeviceFacts(device, evidenceFields, names, scope.date()) : facts;
-                evaluate(vendor, facts, bases).ifPresent(result::add);
+                Optional<Evaluation> evaluation = evaluate(vendors[i], facts, bases[i]);
+                if (evaluation.isPresent()) {
+                    result.add(evaluation.get());
+                }
             }
         }
         return result;
+    }
+
+    private ApplicableBases[] select(SiteScope scope) {
+        ApplicableBases[] selected = new ApplicableBases[vendors.length];
+        for (int i = 0; i < vendors.length; i++) {
+            selected[i] = vendors[i].applicable(scope);
+        }
+        return selected;
     }
 
     private Optional<Evaluation> evaluate(VendorRules vendor, DeviceFacts facts, ApplicableBases bases) {

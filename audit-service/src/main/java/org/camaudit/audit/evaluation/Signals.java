@@ -15,7 +15,8 @@ final class Signals {
     private record Key(String rule, String value) {
     }
 
-    private final Map<Key, Signal> fired = new LinkedHashMap<>();
+    /** Created with the first signal: most vendors fire nothing on most devices. */
+    private Map<Key, Signal> fired = Map.of();
     private boolean ouiEvidence;
 
     void add(String rule, Observed observed, Strength strength, String kind) {
@@ -35,17 +36,26 @@ final class Signals {
 
     /** A note that explains the confidence rather than attributing the device; shown last, once. */
     void note(String rule, String evidence, String kind) {
-        fired.put(new Key(rule, ""), new Signal(new MatchedRule(rule, evidence), Strength.SUPPORTING, kind, kind, false));
+        mutable().put(new Key(rule, ""), new Signal(new MatchedRule(rule, evidence), Strength.SUPPORTING, kind, kind, false));
     }
 
     private void put(String rule, Observed observed, Strength strength, String kind, boolean undated) {
-        fired.putIfAbsent(new Key(rule, observed.value()),
+        mutable().putIfAbsent(new Key(rule, observed.value()),
                 new Signal(new MatchedRule(rule, observed.text()), strength, kind, observed.where(), undated));
+    }
+
+    private Map<Key, Signal> mutable() {
+        if (fired.isEmpty()) {
+            fired = new LinkedHashMap<>();
+        }
+        return fired;
     }
 
     /** Replaces each signal with what {@code change} makes of it, keeping the order. */
     void replaceAll(UnaryOperator<Signal> change) {
-        fired.replaceAll((key, signal) -> change.apply(signal));
+        if (!fired.isEmpty()) {
+            fired.replaceAll((key, signal) -> change.apply(signal));
+        }
     }
 
     boolean isEmpty() {

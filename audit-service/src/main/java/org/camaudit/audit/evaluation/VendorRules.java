@@ -17,7 +17,7 @@ final class VendorRules {
     private final MarkerRules markers;
     private final PatternRules models;
     private final PatternRules firmwares;
-    private final BoundedCache<SiteScope, ApplicableBases> bases;
+    private final List<LegalBasis> restrictedBy;
 
     /**
      * @param bases        the policy's legal bases by id
@@ -30,8 +30,7 @@ final class VendorRules {
         markers = new MarkerRules(vendor);
         models = PatternRules.models(vendor);
         firmwares = PatternRules.firmwares(vendor);
-        List<LegalBasis> restrictedBy = vendor.basis().stream().map(bases::get).toList();
-        this.bases = new BoundedCache<>(scope -> ApplicableBases.select(restrictedBy, scope));
+        restrictedBy = vendor.basis().stream().map(bases::get).toList();
     }
 
     String name() {
@@ -43,9 +42,9 @@ final class VendorRules {
         return models;
     }
 
-    /** The vendor's bases in force and upcoming at a site, selected once per scope. */
+    /** The vendor's bases in force and upcoming at a site. */
     ApplicableBases applicable(SiteScope scope) {
-        return bases.get(scope);
+        return ApplicableBases.select(restrictedBy, scope);
     }
 
     /** Every rule that fires on the device, in order: names, OUIs, markers, model patterns, firmware patterns. */
