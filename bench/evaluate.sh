@@ -12,7 +12,8 @@
 #
 # A git ref as argument is exported with `git archive` into a temporary folder and only its audit-service
 # classes are compiled there; the same bench class (from this tree) runs against them. The peer's public
-# evaluation API (DeviceEvaluator, SiteScope, Evaluation) must match this tree's.
+# evaluation API (DeviceEvaluator, SiteScope, Evaluation) must match this tree's. Each build evaluates with its
+# own shipped policy, so equal digests are expected only when the two builds ship the same policy.
 set -euo pipefail
 
 repo="$(cd "$(dirname "$0")/.." && pwd)"
