@@ -1,7 +1,5 @@
 package org.camaudit.audit.entity;
 
-import java.util.Locale;
-
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
@@ -36,7 +34,7 @@ final class CodeConverters {
 
         @Override
         public Category convertToEntityAttribute(String code) {
-            return code == null ? null : Category.valueOf(code.toUpperCase(Locale.ROOT));
+            return code == null ? null : Category.of(code);
         }
     }
 }

@@ -31,4 +31,9 @@ public enum Category {
     public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
+
+    /** The category named {@code code} (case-insensitive); {@code IllegalArgumentException} for anything else. */
+    public static Category of(String code) {
+        return valueOf(code.trim().toUpperCase(Locale.ROOT));
+    }
 }
