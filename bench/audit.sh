@@ -6,6 +6,8 @@
 #   AUDIT_BENCH_DEVICES=20000 bench/audit.sh
 #   AUDIT_BENCH_REPEATS=4 AUDIT_BENCH_WRK_SECONDS=0 bench/audit.sh   # four repeats, no wrk runs
 #   AUDIT_BENCH_JFR=/tmp/jfr bench/audit.sh   # both services record JFR (profile settings) into that folder
+#   AUDIT_BENCH_STREAM_READ=3 bench/audit.sh  # after the audits, read the device stream 3 times each through a
+#                                             # Reader and through NdjsonLines (bench/audit/StreamRead.java)
 #
 # Measures: ingest time (context only), audit duration with its split into inventory read, evaluation and
 # store (from GET /api/v1/audits/{id}), for a first audit (creates every finding) and repeat audits
@@ -26,6 +28,7 @@ audit_port=18182
 pg_port=55483
 wrk_seconds="${AUDIT_BENCH_WRK_SECONDS:-15}"
 repeats="${AUDIT_BENCH_REPEATS:-2}"
+stream_reads="${AUDIT_BENCH_STREAM_READ:-0}"
 jfr_dir="${AUDIT_BENCH_JFR:-}"
 work="$(mktemp -d /tmp/camaudit-audit-bench.XXXXXX)"
 # the PostgreSQL server runs as the postgres user (as root) and must be able to enter this folder
@@ -273,6 +276,17 @@ wrk_run() {
   printf '| %s | %s | %s | %s |\n' "$label" "$p50" "$p99" "$rps"
 }
 
+stream_rows=""
+if [ "$stream_reads" -gt 0 ]; then
+  log "reading the device stream $stream_reads times each way, 10 us of work per line"
+  for _ in $(seq 1 "$stream_reads"); do
+    for method in reader lines; do
+      stream_rows+="$(java -cp "$(echo "$work"/audit-app/app/*.jar)" \
+        bench/audit/StreamRead.java "http://$host:$inventory_port/api/v1/devices/stream" reader:bench-reader "$method" 10 1)"$'\n'
+    done
+  done
+fi
+
 wrk_rows=""
 plan_size="$(curl -fsS -u reader:bench-reader "http://$host:$audit_port/api/v1/replacement-plan" | wc -c)"
 plan_items="$(curl -fsS -u reader:bench-reader "http://$host:$audit_port/api/v1/replacement-plan" | jq .totals.devices)"
@@ -295,6 +309,7 @@ by vendor (last audit): $by_vendor
 |---|---|---|---|---|---|---|---|---|---|---|---|---|
 $audit_rows
 
+$stream_rows
 | endpoint | p50 | p99 | req/s |
 |---|---|---|---|
 $wrk_rows
