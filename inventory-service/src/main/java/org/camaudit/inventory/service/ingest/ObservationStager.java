@@ -1,11 +1,8 @@
 package org.camaudit.inventory.service.ingest;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,7 +52,7 @@ class ObservationStager {
         }
         OffsetDateTime startedAt = batch.startedAt() != null ? batch.startedAt()
                 : batch.finishedAt() != null ? batch.finishedAt() : OffsetDateTime.now();
-        return new StagedBatch(copyRows(values, n), startedAt, digest(values, observations));
+        return new StagedBatch(copyRows(values, n), startedAt, PartDigest.of(values, observations));
     }
 
     /** The COPY statement for the rows of {@link #stage}. */
@@ -168,55 +165,5 @@ class ObservationStager {
             rest /= 10;
         }
         return end;
-    }
-
-    /**
-     * SHA-256 over the normalised observations, column by column: the identity of one part of a scan. The
-     * identification columns count only when the batch has one, and the observation time only when the
-     * scanner gave it, so a part means the same whatever the scanner's version or the time of arrival.
-     */
-    private static String digest(byte[][][] values, List<Observation> observations) {
-        MessageDigest sha;
-        try {
-            sha = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        boolean identified = observations.stream().anyMatch(o -> o.identification() != null);
-        for (StagedColumn column : COLUMNS) {
-            switch (column.digest) {
-                case ALWAYS -> update(sha, values[column.ordinal()]);
-                case WHEN_IDENTIFIED -> {
-                    if (identified) {
-                        update(sha, values[column.ordinal()]);
-                    }
-                }
-                case AS_GIVEN -> {
-                    // the staged value, unless it is the fallback for an observation without a time
-                    byte[][] staged = values[column.ordinal()];
-                    for (int i = 0; i < staged.length; i++) {
-                        update(sha, observations.get(i).observedAt() == null ? null : staged[i]);
-                    }
-                }
-            }
-        }
-        return HexFormat.of().formatHex(sha.digest());
-    }
-
-    private static void update(MessageDigest sha, byte[][] column) {
-        for (byte[] value : column) {
-            update(sha, value);
-        }
-        sha.update((byte) 2);
-    }
-
-    /** A value and its end mark (1), or the null mark (0). */
-    private static void update(MessageDigest sha, byte[] value) {
-        if (value == null) {
-            sha.update((byte) 0);
-        } else {
-            sha.update(value);
-            sha.update((byte) 1);
-        }
     }
 }
