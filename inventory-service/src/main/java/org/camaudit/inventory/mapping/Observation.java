@@ -13,6 +13,8 @@ import jakarta.validation.constraints.Size;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** What a scanner learnt about one address. Only {@code ip} is required. */
@@ -34,7 +36,7 @@ public record Observation(
         @Schema(example = "[80]")
         @Size(max = Limits.LIST) List<@NotNull @Min(1) @Max(65535) Integer> httpPorts,
         @Size(max = Limits.LIST) List<@NotNull @Valid Evidence> evidence,
-        @Schema(example = "2026-11-28T10:00:04Z") OffsetDateTime observedAt,
+        @Schema(example = "2026-11-28T10:00:04Z") @JsonDeserialize(using = ObservedAtDeserializer.class) OffsetDateTime observedAt,
         @Valid Identification identification) {
 
     /**
