@@ -164,18 +164,16 @@ for b in range(batches):
         json.dump(body, f, separators=(",", ":"))
 EOF
 
-# CPU seconds used so far by the service and the PostgreSQL server (postmaster and its backends, with the
-# backends and autovacuum workers that have exited, which the postmaster has reaped). On a machine shared with
-# other work, observations per CPU second says what the ingest costs regardless of load.
+# CPU seconds used so far by the service and the PostgreSQL server (postmaster and its backends). On a
+# machine shared with other work, observations per CPU second says what the ingest costs regardless of load.
 cpu_seconds() {
   local postmaster pid total=0 ticks pids
   postmaster="$(head -1 "$CAMAUDIT_PG_DIR/data/postmaster.pid")"
   case "${1:-all}" in
     service) pids="$service_pid" ;;
-    postgres) pids="$(pgrep -P "$postmaster" | tr '\n' ' ')" ;;
-    *) pids="$service_pid $(pgrep -P "$postmaster" | tr '\n' ' ')" ;;
+    postgres) pids="$postmaster $(pgrep -P "$postmaster" | tr '\n' ' ')" ;;
+    *) pids="$service_pid $postmaster $(pgrep -P "$postmaster" | tr '\n' ' ')" ;;
   esac
-  [[ "${1:-all}" == service ]] || total="$(sed 's/^.*) //' "/proc/$postmaster/stat" | awk '{print $12 + $13 + $14 + $15}')"
   for pid in $pids; do
     [[ -r "/proc/$pid/stat" ]] || continue
     ticks="$(sed 's/^.*) //' "/proc/$pid/stat" | awk '{print $12 + $13}')"
@@ -286,22 +284,26 @@ with open(out + "/peer.csv", "w", newline="") as f:
                         o["firmwareVersion"], o["serialNumber"], o["hardwareId"], json.dumps(o["discoveredBy"]),
                         json.dumps(o["onvif"]), json.dumps(o["httpPorts"]), json.dumps(o["evidence"]), o["observedAt"]])
 EOF2
+# The peer's CPU: its PostgreSQL backend's (read from /proc by the backend itself, before and after the COPY)
+# and psql's (reading and sending the CSV, where the service stands in the passes).
 peer_start=$(date +%s.%N)
-peer_cpu_start="$(cpu_seconds postgres)"
-PGPASSWORD="$pg_password" /usr/bin/time -f '%U %S' -o "$out/peer-psql-time.txt" "$bindir/psql" -q -h 127.0.0.1 -p "$CAMAUDIT_PG_PORT" -U camaudit -d inventory -v ON_ERROR_STOP=1 \
+PGPASSWORD="$pg_password" /usr/bin/time -f '%U %S' -o "$out/peer-psql-time.txt" "$bindir/psql" -q -At \
+  -h 127.0.0.1 -p "$CAMAUDIT_PG_PORT" -U camaudit -d inventory -v ON_ERROR_STOP=1 \
   -c "CREATE TABLE bench_copy_peer (site text, ip text, mac text, manufacturer text, reported_manufacturer text,
         model text, firmware_version text, serial_number text, hardware_id text, discovered_by jsonb, onvif jsonb,
         http_ports jsonb, evidence jsonb, observed_at timestamptz)" \
+  -c "SELECT pg_read_file('/proc/' || pg_backend_pid() || '/stat')" \
   -c "\\copy bench_copy_peer FROM '$out/peer.csv' WITH (FORMAT csv)" \
-  -c "DROP TABLE bench_copy_peer" >/dev/null
+  -c "SELECT pg_read_file('/proc/' || pg_backend_pid() || '/stat')" \
+  -c "DROP TABLE bench_copy_peer" >"$out/peer-backend-stat.txt"
 peer_end=$(date +%s.%N)
-sleep 0.5 # the postmaster reaps the COPY's backend, adding its CPU to its own children's
-peer_cpu_end="$(cpu_seconds postgres)"
-# the client's CPU (psql reading and sending the CSV) stands where the service's does in the passes
-peer="$(python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); n=int(sys.argv[3]); p=float(sys.argv[5])-float(sys.argv[4])
-u, k = map(float, open(sys.argv[6]).read().split()[-2:]); c=p+u+k
+peer="$(python3 -c "import sys; s=float(sys.argv[2])-float(sys.argv[1]); n=int(sys.argv[3]); hz=int(sys.argv[6])
+stats=[l.rsplit(') ', 1)[1].split() for l in open(sys.argv[4]) if ') ' in l]
+p=(int(stats[1][11]) + int(stats[1][12]) - int(stats[0][11]) - int(stats[0][12])) / hz
+u, k = map(float, open(sys.argv[5]).read().split()[-2:]); c=p+u+k
 print('%.1f s, %.0f rows/s; %.2f CPU s (psql %.2f, PostgreSQL %.2f), %.0f rows per CPU second' % (s, n/s, c, u+k, p, n/c))" \
-  "$peer_start" "$peer_end" "$((batches * batch_size))" "$peer_cpu_start" "$peer_cpu_end" "$out/peer-psql-time.txt")"
+  "$peer_start" "$peer_end" "$((batches * batch_size))" "$out/peer-backend-stat.txt" "$out/peer-psql-time.txt" \
+  "$(getconf CLK_TCK)")"
 echo "  peer, COPY of the same rows into a bare table: $peer"
 
 # steady state for the reads: what autovacuum does shortly after a large ingest (visibility map, statistics)
