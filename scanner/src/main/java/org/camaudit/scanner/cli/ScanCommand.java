@@ -37,6 +37,7 @@ import org.camaudit.scanner.output.OutputFormat;
 import org.camaudit.scanner.scan.ScanEngine;
 import org.camaudit.scanner.scan.ScanProgress;
 import org.camaudit.scanner.scan.ScanSettings;
+import org.camaudit.scanner.target.Addresses;
 import org.camaudit.scanner.target.TargetException;
 import org.camaudit.scanner.target.TargetSet;
 
@@ -229,7 +230,7 @@ public class ScanCommand implements Callable<Integer> {
             if (byName != null) {
                 return byName;
             }
-            if (name.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            if (Addresses.isDottedQuad(name)) {
                 NetworkInterface byAddress = NetworkInterface.getByInetAddress(InetAddress.getByName(name));
                 if (byAddress != null) {
                     return byAddress;

@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 import org.camaudit.scanner.identify.DeviceFacts;
 import org.camaudit.scanner.identify.Sources;
 import org.camaudit.scanner.probe.DeviceProbe;
+import org.camaudit.scanner.probe.HeaderValues;
 import org.camaudit.scanner.probe.ProbeContext;
 import org.camaudit.scanner.tcp.PortRoles;
 
@@ -23,8 +24,6 @@ public final class HttpFingerprintProbe implements DeviceProbe {
 
     private static final Pattern REALM = Pattern.compile("realm\\s*=\\s*\"([^\"]{0,200})\"", Pattern.CASE_INSENSITIVE);
     private static final Pattern TITLE = Pattern.compile("<title[^>]*>([^<]{0,300})</title>", Pattern.CASE_INSENSITIVE);
-    /** Longest value kept from a header, title or realm. */
-    private static final int MAX_VALUE = 200;
 
     private final HttpFingerprints fingerprints;
 
@@ -77,7 +76,7 @@ public final class HttpFingerprintProbe implements DeviceProbe {
 
     private void record(DeviceFacts facts, int port, HttpResponse response) {
         String portField = "port " + port;
-        response.header("Server").map(HttpFingerprintProbe::clip).ifPresent(server -> {
+        response.header("Server").map(HeaderValues::clip).ifPresent(server -> {
             facts.add(Sources.HTTP_SERVER, portField, server);
             fingerprints.match("server", server)
                     .forEach(f -> matched(facts, "server", f));
@@ -92,7 +91,7 @@ public final class HttpFingerprintProbe implements DeviceProbe {
         String body = response.bodyText();
         Matcher title = TITLE.matcher(body);
         if (title.find()) {
-            String text = clip(title.group(1).trim());
+            String text = HeaderValues.clip(title.group(1).trim());
             if (!text.isEmpty()) {
                 facts.add(Sources.HTTP_TITLE, portField, text);
                 fingerprints.match("title", text)
@@ -139,12 +138,6 @@ public final class HttpFingerprintProbe implements DeviceProbe {
     /** The realm of a WWW-Authenticate challenge. */
     public static Optional<String> realm(String challenge) {
         Matcher matcher = REALM.matcher(challenge);
-        return matcher.find() ? Optional.of(clip(matcher.group(1))) : Optional.empty();
+        return matcher.find() ? Optional.of(HeaderValues.clip(matcher.group(1))) : Optional.empty();
     }
-
-    private static String clip(String value) {
-        String clean = value.replaceAll("\\p{Cntrl}", " ").trim();
-        return clean.length() > MAX_VALUE ? clean.substring(0, MAX_VALUE) : clean;
-    }
-
 }

@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import org.camaudit.scanner.http.HttpFingerprintProbe;
 import org.camaudit.scanner.http.HttpFingerprints;
 import org.camaudit.scanner.identify.DeviceFacts;
 import org.camaudit.scanner.identify.Sources;
 import org.camaudit.scanner.probe.DeviceProbe;
+import org.camaudit.scanner.probe.HeaderValues;
 import org.camaudit.scanner.probe.ProbeContext;
 import org.camaudit.scanner.tcp.PortRoles;
 
@@ -28,6 +30,7 @@ public final class RtspProbe implements DeviceProbe {
 
     public static final String METHOD = "rtsp";
     private static final int MAX_HEADER_BYTES = 16 * 1024;
+    private static final Pattern LINE_BREAK = Pattern.compile("\r?\n");
 
     private final HttpFingerprints fingerprints;
 
@@ -61,7 +64,7 @@ public final class RtspProbe implements DeviceProbe {
             }
             String field = "port " + port;
             facts.discoveredBy(METHOD);
-            options.get().header("Server").map(RtspProbe::clip).ifPresent(server -> {
+            options.get().header("Server").map(HeaderValues::clip).ifPresent(server -> {
                 facts.add(Sources.RTSP_SERVER, field, server);
                 fingerprints.match("rtsp-server", server)
                         .forEach(f -> facts.add(Sources.RTSP_FINGERPRINT, "server " + f.source(), f.vendor()));
@@ -111,7 +114,7 @@ public final class RtspProbe implements DeviceProbe {
 
     /** The reply when it is RTSP ({@code RTSP/1.0 NNN ...}), else empty. */
     static Optional<Reply> parse(String text) {
-        String[] lines = text.split("\r?\n");
+        String[] lines = LINE_BREAK.split(text);
         if (lines.length == 0 || !lines[0].toUpperCase(Locale.ROOT).startsWith("RTSP/1.")) {
             return Optional.empty();
         }
@@ -130,10 +133,5 @@ public final class RtspProbe implements DeviceProbe {
             }
         }
         return Optional.of(new Reply(code, headers));
-    }
-
-    private static String clip(String value) {
-        String clean = value.replaceAll("\\p{Cntrl}", " ").trim();
-        return clean.length() > 200 ? clean.substring(0, 200) : clean;
     }
 }

@@ -2,11 +2,19 @@ package org.camaudit.scanner.target;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.regex.Pattern;
 
 /** Conversions between the integer form of IPv4 addresses that {@link TargetSet} holds and Java's. */
 public final class Addresses {
 
+    private static final Pattern DOTTED_QUAD = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
     private Addresses() {
+    }
+
+    /** True for four groups of one to three digits separated by dots (values are not checked). */
+    public static boolean isDottedQuad(String text) {
+        return DOTTED_QUAD.matcher(text).matches();
     }
 
     public static String format(int address) {

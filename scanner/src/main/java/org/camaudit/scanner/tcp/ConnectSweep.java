@@ -104,6 +104,7 @@ public final class ConnectSweep {
         long start = System.nanoTime();
         long started = 0;
         long total = (long) targets * ports.size();
+        InetAddress targetAddress = null;
         try (Selector selector = Selector.open()) {
             while (started < total || !inFlight.isEmpty()) {
                 if (Thread.interrupted()) {
@@ -113,9 +114,14 @@ public final class ConnectSweep {
                 while (started < total && live < settings.maxPending()
                         && start + started * nanosPerConnect - now <= 0) {
                     int target = (int) (started / ports.size());
-                    int port = ports.get((int) (started % ports.size()));
-                    pending.computeIfAbsent(target, t -> new Pending(ports.size()));
-                    connect(selector, target, port, address.apply(target), now + timeoutNanos, inFlight, pending, sink);
+                    int portIndex = (int) (started % ports.size());
+                    if (portIndex == 0) {
+                        // a target's ports are started in a row: one address and one entry for all of them
+                        targetAddress = address.apply(target);
+                        pending.put(target, new Pending(ports.size()));
+                    }
+                    connect(selector, target, ports.get(portIndex), targetAddress, now + timeoutNanos, inFlight,
+                            pending, sink);
                     started++;
                 }
                 long waitNanos = inFlight.isEmpty() ? Long.MAX_VALUE : inFlight.peekFirst().deadlineNanos() - now;

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import org.camaudit.scanner.identify.Evidence;
 import org.camaudit.scanner.identify.Sources;
+import org.camaudit.scanner.target.Addresses;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -122,7 +123,7 @@ public final class DhipProbe implements UnicastUdpProbe, MulticastUdpProbe {
             return List.of();
         }
         String claimed = fields.get("IPAddress");
-        if (claimed != null && !claimed.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+        if (claimed != null && !Addresses.isDottedQuad(claimed)) {
             claimed = null;
         }
         Integer httpPort = fields.containsKey("HttpPort") ? SadpProbe.port(fields.get("HttpPort")).orElse(null) : null;

@@ -11,6 +11,7 @@ import java.util.UUID;
 
 import org.camaudit.scanner.identify.Evidence;
 import org.camaudit.scanner.identify.Sources;
+import org.camaudit.scanner.target.Addresses;
 import org.camaudit.scanner.xml.Dom;
 import org.camaudit.scanner.xml.SafeXml;
 import org.camaudit.scanner.xml.XmlRejectedException;
@@ -92,7 +93,7 @@ public final class SadpProbe implements MulticastUdpProbe {
         if (evidence.isEmpty()) {
             return List.of();
         }
-        String claimed = Dom.childText(root, "IPv4Address").filter(a -> a.matches("\\d{1,3}(\\.\\d{1,3}){3}")).orElse(null);
+        String claimed = Dom.childText(root, "IPv4Address").filter(Addresses::isDottedQuad).orElse(null);
         Integer httpPort = Dom.childText(root, "HttpPort").flatMap(SadpProbe::port).orElse(null);
         return List.of(new DiscoveryReply(Sources.SADP, claimed, evidence, List.of(), List.of(), httpPort));
     }

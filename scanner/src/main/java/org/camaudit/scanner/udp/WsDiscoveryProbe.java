@@ -11,9 +11,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import org.camaudit.scanner.identify.Evidence;
 import org.camaudit.scanner.identify.Sources;
+import org.camaudit.scanner.target.Addresses;
 import org.camaudit.scanner.xml.Dom;
 import org.camaudit.scanner.xml.SafeXml;
 import org.camaudit.scanner.xml.Soap;
@@ -58,6 +60,7 @@ public final class WsDiscoveryProbe implements UnicastUdpProbe, MulticastUdpProb
             .map(type -> ascii(TEMPLATE.substring(TEMPLATE.indexOf(ID) + ID.length()).replace(TYPE, type)))
             .toArray(byte[][]::new);
     private static final byte[] HEX = ascii("0123456789abcdef");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private final UUID scanUuid;
     private final int targetCount;
@@ -199,7 +202,7 @@ public final class WsDiscoveryProbe implements UnicastUdpProbe, MulticastUdpProb
     }
 
     private static List<String> words(String text) {
-        return Arrays.stream(text.trim().split("\\s+")).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(WHITESPACE.split(text.trim())).filter(s -> !s.isEmpty()).toList();
     }
 
     /** Evidence for the ONVIF scopes that identify a device: name, hardware, MAC. */
@@ -229,7 +232,7 @@ public final class WsDiscoveryProbe implements UnicastUdpProbe, MulticastUdpProb
     static Optional<String> ipv4Host(String xaddr) {
         try {
             String host = URI.create(xaddr).getHost();
-            if (host != null && host.matches("\\d{1,3}(\\.\\d{1,3}){3}")) {
+            if (host != null && Addresses.isDottedQuad(host)) {
                 return Optional.of(host);
             }
         } catch (IllegalArgumentException e) {
