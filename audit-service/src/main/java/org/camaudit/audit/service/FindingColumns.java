@@ -1,5 +1,7 @@
 package org.camaudit.audit.service;
 
+import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -91,11 +93,11 @@ final class FindingColumns {
                 new Column<>("confidence", "varchar", f -> f.confidence.code(),
                         (f, r, c) -> f.confidence = Confidence.of(r.getString(c))),
                 new Column<>("matched_by", "jsonb", f -> json.write(f.matchedBy),
-                        (f, r, c) -> f.matchedBy = json.read(r.getString(c), RULES)),
+                        (f, r, c) -> f.matchedBy = json.read(r.getBytes(c), RULES)),
                 new Column<>("basis", "jsonb", f -> json.write(f.basis),
-                        (f, r, c) -> f.basis = json.read(r.getString(c), BASES)),
+                        (f, r, c) -> f.basis = json.read(r.getBytes(c), BASES)),
                 new Column<>("upcoming_basis", "jsonb", f -> json.write(f.upcomingBasis),
-                        (f, r, c) -> f.upcomingBasis = json.read(r.getString(c), BASES)),
+                        (f, r, c) -> f.upcomingBasis = json.read(r.getBytes(c), BASES)),
                 new Column<>("device_date", "varchar", f -> f.deviceDate, (f, r, c) -> f.deviceDate = r.getString(c)),
                 new Column<>("device_date_source", "varchar", f -> f.deviceDateSource,
                         (f, r, c) -> f.deviceDateSource = r.getString(c)),
@@ -147,7 +149,7 @@ final class FindingColumns {
     /** JSON lists of one call: each list written once, each distinct text parsed once (lists are never changed in place). */
     static final class JsonLists {
         private final Map<Object, String> written = new IdentityHashMap<>();
-        private final Map<String, List<?>> read = new HashMap<>();
+        private final Map<ByteBuffer, List<?>> read = new HashMap<>();
 
         String write(Object list) {
             return written.computeIfAbsent(list, v -> {
@@ -159,16 +161,18 @@ final class FindingColumns {
             });
         }
 
+        /** {@code utf8} is the column's text as PostgreSQL sent it, so equal lists are found without decoding. */
         @SuppressWarnings("unchecked")
-        <T> List<T> read(String text, ObjectReader reader) throws SQLException {
-            List<?> list = read.get(text);
+        <T> List<T> read(byte[] utf8, ObjectReader reader) throws SQLException {
+            ByteBuffer key = ByteBuffer.wrap(utf8);
+            List<?> list = read.get(key);
             if (list == null) {
                 try {
-                    list = Collections.unmodifiableList(reader.<List<?>>readValue(text));
-                } catch (JsonProcessingException e) {
-                    throw new SQLException("a finding's stored list is not the JSON expected: " + e.getOriginalMessage(), e);
+                    list = Collections.unmodifiableList(reader.<List<?>>readValue(utf8));
+                } catch (IOException e) {
+                    throw new SQLException("a finding's stored list is not the JSON expected: " + e.getMessage(), e);
                 }
-                read.put(text, list);
+                read.put(key, list);
             }
             return (List<T>) list;
         }

@@ -57,7 +57,9 @@ public class FindingStore {
     public List<Finding> all() {
         List<Column<Finding>> columns = Stream.of(List.of(id()), identity(), facts(new JsonLists()), status(), decision())
                 .flatMap(List::stream).toList();
-        String sql = "select " + columns.stream().map(Column::name).collect(Collectors.joining(", ")) + " from finding";
+        // JSON columns as text, so their bytes are the UTF-8 text in any transfer format the driver picks
+        String sql = "select " + columns.stream().map(c -> "jsonb".equals(c.type()) ? c.name() + "::text" : c.name())
+                .collect(Collectors.joining(", ")) + " from finding";
         List<Finding> all = new ArrayList<>();
         entityManager.unwrap(Session.class).doWork(connection -> {
             try (Statement statement = connection.createStatement()) {
