@@ -30,6 +30,7 @@ public final class DhipProbe implements UnicastUdpProbe, MulticastUdpProbe {
     public static final int PORT = 37810;
     /** The group Dahua's config tool searches on; firmware answers the searcher by unicast (REFERENCE.md). */
     private static final String GROUP = "239.255.255.251";
+    private static final InetAddress GROUP_ADDRESS = MulticastUdpProbe.literalGroup(GROUP);
     private static final byte[] MAGIC = "DHIP".getBytes(StandardCharsets.US_ASCII);
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -61,11 +62,7 @@ public final class DhipProbe implements UnicastUdpProbe, MulticastUdpProbe {
 
     @Override
     public InetAddress group() {
-        try {
-            return InetAddress.getByName(GROUP);
-        } catch (java.net.UnknownHostException e) {
-            throw new IllegalStateException("a literal address always resolves", e);
-        }
+        return GROUP_ADDRESS;
     }
 
     /** One search per round on the group; its id (0) is outside the unicast ones (target index + 1). */

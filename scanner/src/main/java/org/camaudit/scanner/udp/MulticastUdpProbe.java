@@ -1,6 +1,7 @@
 package org.camaudit.scanner.udp;
 
 import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.List;
 
 /** A UDP discovery protocol sent to a multicast group on the local segment. */
@@ -18,5 +19,14 @@ public interface MulticastUdpProbe extends UdpProbe {
      */
     default boolean repliesToGroup() {
         return false;
+    }
+
+    /** The address of a group written as a literal (which resolves without a name lookup). */
+    static InetAddress literalGroup(String address) {
+        try {
+            return InetAddress.getByName(address);
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException("not a literal address: " + address, e);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package org.camaudit.scanner.udp;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +26,7 @@ public final class SadpProbe implements MulticastUdpProbe {
 
     public static final int PORT = 37020;
     private static final String GROUP = "239.255.255.250";
+    private static final InetAddress GROUP_ADDRESS = MulticastUdpProbe.literalGroup(GROUP);
 
     /** The reply fields kept as evidence, with the names Hikvision gives them. */
     static final List<String> FIELDS = List.of("DeviceType", "DeviceDescription", "DeviceSN", "MAC", "IPv4Address",
@@ -52,11 +52,7 @@ public final class SadpProbe implements MulticastUdpProbe {
 
     @Override
     public InetAddress group() {
-        try {
-            return InetAddress.getByName(GROUP);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("a literal address always resolves", e);
-        }
+        return GROUP_ADDRESS;
     }
 
     /** Hikvision firmware answers inquiries to the group, where SADP tools listen on port 37020. */

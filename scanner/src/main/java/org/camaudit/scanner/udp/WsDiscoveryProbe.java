@@ -3,7 +3,6 @@ package org.camaudit.scanner.udp;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLDecoder;
-import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,6 +33,7 @@ public final class WsDiscoveryProbe implements UnicastUdpProbe, MulticastUdpProb
 
     public static final int PORT = 3702;
     private static final String GROUP = "239.255.255.250";
+    private static final InetAddress GROUP_ADDRESS = MulticastUdpProbe.literalGroup(GROUP);
     private static final String[] TYPES = { "dn:NetworkVideoTransmitter", "tds:Device" };
     private static final int MULTICAST_INDEX = 0xFFFFFF;
 
@@ -84,11 +84,7 @@ public final class WsDiscoveryProbe implements UnicastUdpProbe, MulticastUdpProb
 
     @Override
     public InetAddress group() {
-        try {
-            return InetAddress.getByName(GROUP);
-        } catch (UnknownHostException e) {
-            throw new IllegalStateException("a literal address always resolves", e);
-        }
+        return GROUP_ADDRESS;
     }
 
     /** The MessageID of one request: the scan UUID with round and index folded into its low bits. */
