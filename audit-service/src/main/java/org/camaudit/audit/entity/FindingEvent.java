@@ -46,6 +46,17 @@ public class FindingEvent extends PanacheEntityBase {
     @Column(name = "audit_id")
     public Long auditId;
 
+    /** A change of {@code finding} from its current status to {@code to}, by {@code actor} at {@code at}. */
+    public static FindingEvent transition(Finding finding, FindingStatus to, String actor, OffsetDateTime at) {
+        FindingEvent event = new FindingEvent();
+        event.findingId = finding.id;
+        event.at = at;
+        event.actor = actor;
+        event.fromStatus = finding.status;
+        event.toStatus = to;
+        return event;
+    }
+
     public static List<FindingEvent> forFinding(long findingId) {
         return list("findingId", Sort.ascending("at", "id"), findingId);
     }

@@ -106,12 +106,7 @@ public class FindingService {
                             "must be one of open, replacement-planned, replaced, risk-accepted, false-positive"));
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        FindingEvent event = new FindingEvent();
-        event.findingId = finding.id;
-        event.at = now;
-        event.actor = user;
-        event.fromStatus = finding.status;
-        event.toStatus = to;
+        FindingEvent event = FindingEvent.transition(finding, to, user, now);
         event.note = note;
         event.persist();
         if (to != FindingStatus.CLOSED) {

@@ -170,12 +170,7 @@ final class FindingsReconciler {
     }
 
     private void change(Finding finding, FindingStatus to, String reason) {
-        FindingEvent event = new FindingEvent();
-        event.findingId = finding.id;
-        event.at = now;
-        event.actor = AUDIT_ACTOR;
-        event.fromStatus = finding.status;
-        event.toStatus = to;
+        FindingEvent event = FindingEvent.transition(finding, to, AUDIT_ACTOR, now);
         event.reason = reason;
         event.auditId = audit.id;
         events.add(event);
