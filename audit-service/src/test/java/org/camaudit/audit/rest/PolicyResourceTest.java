@@ -110,21 +110,15 @@ class PolicyResourceTest {
 
     @Test
     void shouldRejectAnUnknownJurisdictionAnUndeclaredBasisAndOverlappingRelationsNamingEachField() {
-        int[] section805 = {-1};
-        int[] addedBasis = {-1};
+        int section805 = PolicyJson.indexOf(TestPolicies.defaultPolicyJson(), "legalBases", "ndaa-fy2024-805");
+        int addedBasis = PolicyJson.size(TestPolicies.defaultPolicyJson(), "Hikvision", "basis");
         String policy = PolicyJson.editRoot(TestPolicies.defaultPolicyJson(), root -> {
             ((com.fasterxml.jackson.databind.node.ObjectNode) root.withArray("legalBases").get(2))
                     .put("jurisdiction", "us-state:ZZ");
-            com.fasterxml.jackson.databind.JsonNode bases = root.withArray("legalBases");
-            for (int i = 0; i < bases.size(); i++) {
-                if (bases.get(i).path("id").asText().equals("ndaa-fy2024-805")) {
-                    section805[0] = i;
-                }
-            }
-            ((com.fasterxml.jackson.databind.node.ObjectNode) bases.get(section805[0])).put("deadline", "2020-01-01");
+            ((com.fasterxml.jackson.databind.node.ObjectNode) root.withArray("legalBases").get(section805))
+                    .put("deadline", "2020-01-01");
             com.fasterxml.jackson.databind.node.ObjectNode hikvision =
                     (com.fasterxml.jackson.databind.node.ObjectNode) root.withArray("vendors").get(0);
-            addedBasis[0] = hikvision.withArray("basis").size();
             hikvision.withArray("basis").add("no-such-law");
             hikvision.withArray("brands").addObject().put("name", "Lorex").put("relation", "claimed OEM")
                     .put("verified", false).put("attribution", "indirect").put("from", "2020-01-01")
@@ -134,8 +128,8 @@ class PolicyResourceTest {
         as("admin").contentType(ContentType.JSON).body(policy)
                 .when().put("/api/v1/policy")
                 .then().statusCode(Status.BAD_REQUEST.getStatusCode())
-                .body("errors.field", hasItems("legalBases[2].jurisdiction", "legalBases[" + section805[0] + "].deadline",
-                        "vendors[0].basis[" + addedBasis[0] + "]", "vendors[1].brands[0].from"));
+                .body("errors.field", hasItems("legalBases[2].jurisdiction", "legalBases[" + section805 + "].deadline",
+                        "vendors[0].basis[" + addedBasis + "]", "vendors[1].brands[0].from"));
     }
 
     @Test
